@@ -1,0 +1,57 @@
+package io.gatehouse.e2e;
+
+import io.gatehouse.launcher.Suite;
+import io.gatehouse.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The four packaged services, started once per test JVM exactly as the local run starts them (separate
+ * processes, one database, the shipped bootstrap data), on free ports, and stopped at JVM exit.
+ */
+public final class RunningSuite {
+
+    private static Suite suite;
+
+    private RunningSuite() {
+    }
+
+    public static synchronized Suite get() {
+        if (suite == null) {
+            suite = start();
+        }
+        return suite;
+    }
+
+    public static String url(String service) {
+        return get().service(service).baseUrl();
+    }
+
+    private static Suite start() {
+        Path root = Path.of(System.getProperty("gatehouse.root", "..")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : Suite.Options.defaultPorts().keySet()) {
+            ports.put(name, freePort());
+        }
+        String issuer = "http://localhost:" + ports.get("discovery-service");
+        Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
+                root.resolve("e2e-tests/target/service-logs"), root.resolve("deploy/local/bootstrap/bootstrap.yaml"),
+                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")));
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
+        started.awaitReady(Duration.ofSeconds(180));
+        return started;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

