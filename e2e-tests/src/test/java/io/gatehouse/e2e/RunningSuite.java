@@ -41,10 +41,17 @@ public final class RunningSuite {
         String issuer = "http://localhost:" + ports.get("discovery-service");
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
                 root.resolve("e2e-tests/target/service-logs"), root.resolve("deploy/local/bootstrap/bootstrap.yaml"),
-                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")));
+                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey())));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;
+    }
+
+    private static String randomKey() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        return java.util.Base64.getEncoder().encodeToString(raw);
     }
 
     private static int freePort() {

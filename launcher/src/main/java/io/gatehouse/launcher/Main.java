@@ -3,6 +3,9 @@ package io.gatehouse.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,7 +39,8 @@ public final class Main {
         Suite suite;
         try {
             suite = Suite.start(new Suite.Options(root, database, Suite.Options.defaultPorts(), issuer,
-                    state.resolve("logs"), Files.isRegularFile(bootstrap) ? bootstrap : null, Map.of()));
+                    state.resolve("logs"), Files.isRegularFile(bootstrap) ? bootstrap : null,
+                    Map.of("GATEHOUSE_KEYS_ENCRYPTION_KEY", keyEncryptionKey(state))));
         } catch (RuntimeException e) {
             if (postgres != null) {
                 postgres.close();
@@ -67,6 +71,26 @@ public final class Main {
                 System.exit(1);
             }
         }
+    }
+
+    /**
+     * The key-encryption key of this local installation: {@code GATEHOUSE_KEYS_ENCRYPTION_KEY}, or a random one
+     * kept in {@code .gatehouse/key-encryption-key} (owner-only permissions) beside the data it protects.
+     */
+    static String keyEncryptionKey(Path state) throws IOException {
+        String fromEnv = System.getenv("GATEHOUSE_KEYS_ENCRYPTION_KEY");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        Path file = state.resolve("key-encryption-key");
+        if (!Files.isRegularFile(file)) {
+            Files.createDirectories(state);
+            byte[] raw = new byte[32];
+            new SecureRandom().nextBytes(raw);
+            Files.writeString(file, Base64.getEncoder().encodeToString(raw));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).trim();
     }
 
     static String banner(Suite suite, String issuer, Path bootstrap, long seconds) {

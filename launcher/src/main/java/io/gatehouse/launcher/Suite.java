@@ -92,7 +92,8 @@ public final class Suite implements AutoCloseable {
             }
             List<String> command = new ArrayList<>();
             command.add(java);
-            String javaOpts = System.getenv().getOrDefault("GATEHOUSE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC");
+            String javaOpts = options.extraEnv().getOrDefault("GATEHOUSE_JAVA_OPTS",
+                    System.getenv().getOrDefault("GATEHOUSE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
             for (String opt : javaOpts.trim().split("\\s+")) {
                 if (!opt.isEmpty()) {
                     command.add(opt);

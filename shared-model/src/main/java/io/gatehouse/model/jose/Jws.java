@@ -1,0 +1,105 @@
+package io.gatehouse.model.jose;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JWS Compact Serialization (RFC 7515 3.1, 5.1, 5.2): signing and parsing; verification on {@link Parsed}. */
+public final class Jws {
+
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
+    /** Larger inputs are refused before any decoding work. */
+    public static final int MAX_LENGTH = 16 * 1024;
+
+    private Jws() {
+    }
+
+    /** Signs {@code claims} with a header of alg, kid and typ (typ omitted when null). */
+    public static String sign(Map<String, Object> claims, JwsAlgorithm alg, String kid, String typ, PrivateKey key) {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", alg.name());
+        if (typ != null) {
+            header.put("typ", typ);
+        }
+        header.put("kid", kid);
+        String signingInput = B64URL.encodeToString(Json.write(header)) + "." + B64URL.encodeToString(Json.write(claims));
+        try {
+            Signature signature = alg.newSignature();
+            signature.initSign(key);
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + B64URL.encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign with " + alg + " key " + kid, e);
+        }
+    }
+
+    /** Splits and decodes a compact JWS; the signature is not checked yet. RFC 7515 5.2 steps 1-7. */
+    public static Parsed parse(String compact) throws InvalidJwsException {
+        if (compact == null || compact.isEmpty() || compact.length() > MAX_LENGTH) {
+            throw new InvalidJwsException("missing or oversized token");
+        }
+        int first = compact.indexOf('.');
+        int second = first < 0 ? -1 : compact.indexOf('.', first + 1);
+        if (first <= 0 || second < 0 || compact.indexOf('.', second + 1) >= 0) {
+            throw new InvalidJwsException("not a JWS in compact serialization");
+        }
+        try {
+            byte[] headerBytes = B64URL_DECODER.decode(compact.substring(0, first));
+            byte[] payload = B64URL_DECODER.decode(compact.substring(first + 1, second));
+            byte[] signature = B64URL_DECODER.decode(compact.substring(second + 1));
+            Map<String, Object> header = Json.readObject(headerBytes);
+            if (header == null) {
+                throw new InvalidJwsException("JOSE header is not a JSON object");
+            }
+            if (header.containsKey("crit")) {
+                // RFC 7515 4.1.11: no extension is understood here, so any crit makes the JWS invalid.
+                throw new InvalidJwsException("unsupported critical header parameters");
+            }
+            Object alg = header.get("alg");
+            JwsAlgorithm algorithm = JwsAlgorithm.fromName(alg instanceof String s ? s : null)
+                    .orElseThrow(() -> new InvalidJwsException("unsupported alg " + alg));
+            return new Parsed(header, algorithm, payload, compact.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJwsException("invalid base64url");
+        }
+    }
+
+    /** A decoded JWS. {@code payload} is only trustworthy after {@link #verify} returned true. */
+    public record Parsed(Map<String, Object> header, JwsAlgorithm alg, byte[] payload, byte[] signingInput, byte[] signature) {
+
+        public String kid() {
+            return header.get("kid") instanceof String s ? s : null;
+        }
+
+        public String typ() {
+            return header.get("typ") instanceof String s ? s : null;
+        }
+
+        /** Verifies the signature with {@code key}, which must be a key for {@link #alg}. */
+        public boolean verify(PublicKey key) {
+            try {
+                Signature s = alg.newSignature();
+                s.initVerify(key);
+                s.update(signingInput);
+                return s.verify(signature);
+            } catch (GeneralSecurityException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        /** The payload as a JSON object; null when it is not one. */
+        public Map<String, Object> claims() {
+            return Json.readObject(payload);
+        }
+    }
+
+    public static String base64Url(byte[] bytes) {
+        return B64URL.encodeToString(bytes);
+    }
+}

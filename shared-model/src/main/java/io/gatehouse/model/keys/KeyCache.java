@@ -1,0 +1,173 @@
+package io.gatehouse.model.keys;
+
+import io.gatehouse.model.entity.SigningKeyEntity;
+import io.gatehouse.model.jose.InvalidJwsException;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.Jwk;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Gatehouse's signing keys in memory, so that signing and verifying do no database round trip in the steady
+ * state. The snapshot is re-read every {@code gatehouse.keys.cache-refresh}, on {@link #invalidate()}, and when
+ * a token names an unknown kid (at most once a second).
+ */
+@ApplicationScoped
+public class KeyCache {
+
+    private static final Logger LOG = Logger.getLogger(KeyCache.class);
+    private static final long UNKNOWN_KID_RELOAD_INTERVAL_MS = 1000;
+
+    @Inject
+    SigningKeyStore store;
+    @Inject
+    KeyEncryption encryption;
+    @Inject
+    KeysConfig config;
+
+    private volatile Snapshot snapshot;
+    private volatile long lastReloadMillis;
+
+    /** A published key, with its private key decrypted on first use for signing. */
+    public static final class CachedKey {
+        final String kid;
+        final JwsAlgorithm alg;
+        final String state;
+        final PublicKey publicKey;
+        private final byte[] encryptedPrivate;
+        private volatile PrivateKey privateKey;
+
+        CachedKey(String kid, JwsAlgorithm alg, String state, PublicKey publicKey, byte[] encryptedPrivate) {
+            this.kid = kid;
+            this.alg = alg;
+            this.state = state;
+            this.publicKey = publicKey;
+            this.encryptedPrivate = encryptedPrivate;
+        }
+
+        public String kid() {
+            return kid;
+        }
+
+        public JwsAlgorithm alg() {
+            return alg;
+        }
+
+        public String state() {
+            return state;
+        }
+
+        public PublicKey publicKey() {
+            return publicKey;
+        }
+    }
+
+    record Snapshot(Map<String, CachedKey> byKid, Map<JwsAlgorithm, CachedKey> active, Instant loadedAt) {
+    }
+
+    /** The active key for {@code alg}, creating one when none exists yet. */
+    public CachedKey active(JwsAlgorithm alg) {
+        CachedKey key = current().active().get(alg);
+        if (key == null) {
+            Set<JwsAlgorithm> wanted = new LinkedHashSet<>(config.algorithms());
+            wanted.add(JwsAlgorithm.RS256);
+            wanted.add(alg);
+            store.ensureActive(wanted);
+            key = reload().active().get(alg);
+            if (key == null) {
+                throw new IllegalStateException("no active " + alg + " key after creating one");
+            }
+        }
+        return key;
+    }
+
+    /** A published key by kid; an unknown kid triggers one rate-limited reload. */
+    public Optional<CachedKey> byKid(String kid) {
+        if (kid == null) {
+            return Optional.empty();
+        }
+        CachedKey key = current().byKid().get(kid);
+        if (key == null && System.currentTimeMillis() - lastReloadMillis > UNKNOWN_KID_RELOAD_INTERVAL_MS) {
+            key = reload().byKid().get(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** Drops the snapshot: the next use re-reads the key table (after a rotation, or on a NOTIFY). */
+    public void invalidate() {
+        snapshot = null;
+    }
+
+    /** The decrypted private key of {@code key}, for signing. */
+    public PrivateKey signingKey(CachedKey key) {
+        PrivateKey pk = key.privateKey;
+        if (pk == null) {
+            try {
+                byte[] pkcs8 = encryption.decrypt(key.encryptedPrivate, key.kid);
+                String algorithm = switch (key.alg.keyType()) {
+                    case "RSA" -> "RSA";
+                    case "EC" -> "EC";
+                    default -> "Ed25519";
+                };
+                pk = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+                key.privateKey = pk;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot load private key " + key.kid, e);
+            }
+        }
+        return pk;
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null || s.loadedAt().plus(config.cacheRefresh()).isBefore(Instant.now())) {
+            s = reload();
+        }
+        return s;
+    }
+
+    private synchronized Snapshot reload() {
+        Map<String, CachedKey> byKid = new HashMap<>();
+        Map<JwsAlgorithm, CachedKey> active = new EnumMap<>(JwsAlgorithm.class);
+        Snapshot previous = snapshot;
+        for (SigningKeyEntity e : store.published()) {
+            Optional<JwsAlgorithm> alg = JwsAlgorithm.fromName(e.alg);
+            if (alg.isEmpty()) {
+                continue;
+            }
+            CachedKey old = previous == null ? null : previous.byKid().get(e.kid);
+            CachedKey key;
+            if (old != null && old.state.equals(e.state)) {
+                key = old;
+            } else {
+                try {
+                    key = new CachedKey(e.kid, alg.get(), e.state, Jwk.publicKey(e.publicJwk), e.privateKeyEnc);
+                } catch (InvalidJwsException ex) {
+                    LOG.errorf("signing key %s has an unreadable public JWK: %s", e.kid, ex.getMessage());
+                    continue;
+                }
+            }
+            byKid.put(e.kid, key);
+            if ("active".equals(e.state)) {
+                active.put(key.alg, key);
+            }
+        }
+        Snapshot s = new Snapshot(Map.copyOf(byKid), active, Instant.now());
+        snapshot = s;
+        lastReloadMillis = System.currentTimeMillis();
+        return s;
+    }
+}

@@ -1,0 +1,86 @@
+package io.gatehouse.model.keys;
+
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.crypto.RandomTokens;
+import io.gatehouse.model.crypto.Sha256;
+import io.quarkus.runtime.LaunchMode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * AES-256-GCM encryption of private signing keys under the key-encryption key. Stored form:
+ * 12-byte nonce || ciphertext || 16-byte tag, with the key id as additional authenticated data so that a
+ * ciphertext cannot be moved to another row.
+ */
+@ApplicationScoped
+public class KeyEncryption {
+
+    private static final Logger LOG = Logger.getLogger(KeyEncryption.class);
+    private static final int NONCE_BYTES = 12;
+
+    private final SecretKey kek;
+
+    @Inject
+    public KeyEncryption(KeysConfig keys, GatehouseConfig config) {
+        this.kek = resolve(keys, config);
+    }
+
+    private static SecretKey resolve(KeysConfig keys, GatehouseConfig config) {
+        if (keys.encryptionKey().isPresent() && !keys.encryptionKey().get().isBlank()) {
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(keys.encryptionKey().get().trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("gatehouse.keys.encryption-key is not valid base64");
+            }
+            if (raw.length != 32) {
+                throw new IllegalStateException("gatehouse.keys.encryption-key must be 32 bytes (base64 of 32 random bytes), got " + raw.length);
+            }
+            return new SecretKeySpec(raw, "AES");
+        }
+        if (config.devMode() || LaunchMode.current() != LaunchMode.NORMAL) {
+            LOG.warn("No gatehouse.keys.encryption-key set: using the fixed development key-encryption key. "
+                    + "Never run like this in production.");
+            return new SecretKeySpec(Sha256.digest("gatehouse development key-encryption key"), "AES");
+        }
+        throw new IllegalStateException("gatehouse.keys.encryption-key (GATEHOUSE_KEYS_ENCRYPTION_KEY) is required outside "
+                + "development mode: 32 random bytes, base64, e.g. `openssl rand -base64 32`");
+    }
+
+    public byte[] encrypt(byte[] plaintext, String kid) {
+        try {
+            byte[] nonce = RandomTokens.raw(NONCE_BYTES);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, kek, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext);
+            byte[] out = Arrays.copyOf(nonce, NONCE_BYTES + sealed.length);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Decrypts; fails when the key-encryption key is wrong or the row was tampered with. */
+    public byte[] decrypt(byte[] stored, String kid) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, kek, new GCMParameterSpec(128, stored, 0, NONCE_BYTES));
+            cipher.updateAAD(kid.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot decrypt signing key " + kid
+                    + ": wrong key-encryption key or tampered row", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.gatehouse.model.token;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Claims of a JWT access token (RFC 9068 2.2). {@code grantId} ties it to its grant, so revoking the grant
+ * revokes it without storing the token. For client_credentials, {@code sub} is the client_id (RFC 9068 2.2).
+ */
+public record AccessTokenClaims(String iss, String sub, List<String> aud, Instant exp, Instant iat, String jti,
+                                String clientId, String scope, UUID grantId, Instant authTime, String acr) {
+
+    public static final String GRANT_ID = "grant_id";
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("iss", iss);
+        m.put("sub", sub);
+        m.put("aud", aud.size() == 1 ? aud.get(0) : aud);
+        m.put("exp", exp.getEpochSecond());
+        m.put("iat", iat.getEpochSecond());
+        m.put("jti", jti);
+        m.put("client_id", clientId);
+        if (scope != null && !scope.isEmpty()) {
+            m.put("scope", scope);
+        }
+        m.put(GRANT_ID, grantId.toString());
+        if (authTime != null) {
+            m.put("auth_time", authTime.getEpochSecond());
+        }
+        if (acr != null) {
+            m.put("acr", acr);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,43 @@
+package io.gatehouse.model.token;
+
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.crypto.RandomTokens;
+import io.gatehouse.model.jose.TokenSigner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Mints RFC 9068 JWT access tokens: the one place both the token and authorization endpoints do so. */
+@ApplicationScoped
+public class AccessTokenIssuer {
+
+    /** RFC 9068 2.1: the JOSE header typ of JWT access tokens. */
+    public static final String TYP = "at+jwt";
+
+    @Inject
+    TokenSigner signer;
+    @Inject
+    TokensConfig tokens;
+    @Inject
+    GatehouseConfig config;
+
+    /** A signed access token and what the token response says of it. */
+    public record IssuedAccessToken(String value, String jti, long expiresIn, Instant expiresAt, AccessTokenClaims claims) {
+    }
+
+    /**
+     * Issues an access token for {@code sub} (a user id, or the client_id for client_credentials). The audience is
+     * the issuer: Gatehouse's own resource servers (userinfo, admin) accept it.
+     */
+    public IssuedAccessToken issue(String sub, String clientId, String scope, UUID grantId, Instant authTime, String acr) {
+        Instant now = Instant.now();
+        Instant exp = now.plus(tokens.accessTokenLifetime());
+        String jti = RandomTokens.randomBytes(16);
+        AccessTokenClaims claims = new AccessTokenClaims(config.issuer(), sub, List.of(config.issuer()), exp, now, jti,
+                clientId, scope, grantId, authTime, acr);
+        String value = signer.sign(claims.toMap(), TYP, tokens.accessTokenAlg());
+        return new IssuedAccessToken(value, jti, tokens.accessTokenLifetime().toSeconds(), exp, claims);
+    }
+}

@@ -1,0 +1,101 @@
+package io.gatehouse.model.token;
+
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.jose.InvalidJwsException;
+import io.gatehouse.model.jose.TokenVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Validates a Gatehouse access token as a resource server does (RFC 9068 4): signature with the cached keys,
+ * typ at+jwt, iss, exp; then one database query for the grant's and the jti's revocation. Used by userinfo,
+ * introspection and the admin API.
+ */
+@ApplicationScoped
+public class AccessTokenValidator {
+
+    @Inject
+    TokenVerifier verifier;
+    @Inject
+    GatehouseConfig config;
+    @Inject
+    EntityManager em;
+
+    /** Why a token is not valid; the message is safe to show to the client. */
+    public static class InvalidAccessTokenException extends Exception {
+        public InvalidAccessTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A valid access token. */
+    public record ValidatedAccessToken(String sub, String clientId, Set<String> scopes, UUID grantId, String jti,
+                                       Instant exp, Instant iat, Map<String, Object> claims) {
+        public boolean hasScope(String scope) {
+            return scopes.contains(scope);
+        }
+    }
+
+    @Transactional
+    public ValidatedAccessToken validate(String token) throws InvalidAccessTokenException {
+        ValidatedAccessToken t = validateStateless(token);
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "select (select revoked_at is not null from grants where id = ?1), "
+                                + "exists(select 1 from revocations where jti = ?2)")
+                .setParameter(1, t.grantId()).setParameter(2, t.jti()).getSingleResult();
+        Boolean grantRevoked = (Boolean) row[0];
+        if (grantRevoked == null || grantRevoked || Boolean.TRUE.equals(row[1])) {
+            throw new InvalidAccessTokenException("the access token has been revoked");
+        }
+        return t;
+    }
+
+    /** Everything but the revocation lookup: signature, typ, iss, exp and the claims' shapes. */
+    public ValidatedAccessToken validateStateless(String token) throws InvalidAccessTokenException {
+        TokenVerifier.VerifiedToken verified;
+        try {
+            verified = verifier.verify(token);
+        } catch (InvalidJwsException e) {
+            throw new InvalidAccessTokenException("the access token is malformed or its signature is invalid");
+        }
+        if (!AccessTokenIssuer.TYP.equals(verified.typ())) {
+            throw new InvalidAccessTokenException("not an access token");
+        }
+        Map<String, Object> c = verified.claims();
+        if (!config.issuer().equals(c.get("iss"))) {
+            throw new InvalidAccessTokenException("the access token was issued by another issuer");
+        }
+        Instant exp = epoch(c.get("exp"));
+        Instant iat = epoch(c.get("iat"));
+        if (exp == null || !exp.isAfter(Instant.now())) {
+            throw new InvalidAccessTokenException("the access token has expired");
+        }
+        if (!(c.get("sub") instanceof String sub) || !(c.get("jti") instanceof String jti)
+                || !(c.get("client_id") instanceof String clientId) || !(c.get(AccessTokenClaims.GRANT_ID) instanceof String grant)) {
+            throw new InvalidAccessTokenException("the access token lacks required claims");
+        }
+        UUID grantId;
+        try {
+            grantId = UUID.fromString(grant);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAccessTokenException("the access token lacks required claims");
+        }
+        Set<String> scopes = c.get("scope") instanceof String s
+                ? Arrays.stream(s.split(" ")).filter(x -> !x.isEmpty()).collect(Collectors.toUnmodifiableSet())
+                : Set.of();
+        return new ValidatedAccessToken(sub, clientId, scopes, grantId, jti, exp, iat, c);
+    }
+
+    private static Instant epoch(Object value) {
+        return value instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+    }
+
+}
