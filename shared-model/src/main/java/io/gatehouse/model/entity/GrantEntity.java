@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One authorization (user, client, scopes); every token carries its id, so revoking it revokes them. */
 @Entity
@@ -39,4 +42,9 @@ public class GrantEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** The claims request (OIDC Core 5.5) of the authorization, as {@code ClaimsRequest.toJson()}; null if none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Object> claims;
 }
