@@ -30,8 +30,15 @@ public class ClaimMappingSource {
     private volatile ClaimMappings current;
     private volatile Instant loadedAt = Instant.EPOCH;
 
-    /** Fails the start of the service when the mapping is invalid. */
     void onStart(@Observes StartupEvent event) {
+        loadAtStart();
+    }
+
+    /**
+     * Reads and validates the mapping; an invalid one is an {@link IllegalStateException} that fails the start of
+     * the service, with a message naming the row and the rule.
+     */
+    public void loadAtStart() {
         try {
             current = load();
             loadedAt = Instant.now();

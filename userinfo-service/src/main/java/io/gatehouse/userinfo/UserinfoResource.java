@@ -1,0 +1,73 @@
+package io.gatehouse.userinfo;
+
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.jose.TokenSigner;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The UserInfo endpoint (OIDC Core 5.3): GET and POST; parse, call, render. */
+@Path("/userinfo")
+public class UserinfoResource {
+
+    static final String APPLICATION_JWT = "application/jwt";
+    private static final String ACCESS_TOKEN = "access_token";
+
+    @Inject
+    UserinfoLookup lookup;
+    @Inject
+    TokenSigner signer;
+    @Inject
+    GatehouseConfig config;
+
+    @GET
+    public Response get(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return answer(headers, List.of(), uri);
+    }
+
+    /** RFC 6750 2.2: the token may be sent as a form parameter of a POST. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response postForm(@Context HttpHeaders headers, @Context UriInfo uri, MultivaluedMap<String, String> form) {
+        List<String> tokens = form == null ? null : form.get(ACCESS_TOKEN);
+        return answer(headers, tokens == null ? List.of() : tokens, uri);
+    }
+
+    /** A POST without a form body (token in the Authorization header). */
+    @POST
+    public Response post(@Context HttpHeaders headers, @Context UriInfo uri) {
+        return answer(headers, List.of(), uri);
+    }
+
+    private Response answer(HttpHeaders headers, List<String> formTokens, UriInfo uri) {
+        String token = BearerTokenExtraction.extract(headers.getRequestHeader(HttpHeaders.AUTHORIZATION), formTokens,
+                uri.getQueryParameters().get(ACCESS_TOKEN));
+        UserinfoResponse response = lookup.answer(token);
+        return render(response);
+    }
+
+    /** OIDC Core 5.3.2: JSON, or a JWT carrying iss and aud when the client asked for a signed response. */
+    private Response render(UserinfoResponse response) {
+        if (response.signingAlg().isEmpty()) {
+            return Response.ok(response.claims(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        }
+        Map<String, Object> claims = new LinkedHashMap<>(response.claims());
+        claims.put("iss", config.issuer());
+        claims.put("aud", response.clientId());
+        claims.put("iat", Instant.now().getEpochSecond());
+        String jwt = signer.sign(claims, "JWT", response.signingAlg().get());
+        return Response.ok(jwt, APPLICATION_JWT).header("Cache-Control", "no-store").build();
+    }
+}
