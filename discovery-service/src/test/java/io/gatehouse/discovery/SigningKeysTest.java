@@ -62,6 +62,23 @@ class SigningKeysTest {
         assertEquals("alice", verified.claims().get("sub"));
     }
 
+    @Inject
+    io.gatehouse.model.crypto.CryptoProvider provider;
+
+    @Test
+    void nativeSignatureProviderIsActiveOnThisPlatform() {
+        assertEquals("AmazonCorrettoCryptoProvider", provider.active());
+        assertEquals("AmazonCorrettoCryptoProvider", providerOfEs256());
+    }
+
+    private static String providerOfEs256() {
+        try {
+            return JwsAlgorithm.ES256.newSignature().getProvider().getName();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void privateKeysAreEncryptedAtRest() {
         signer.sign(Map.of("sub", "x"), "JWT", JwsAlgorithm.RS256);

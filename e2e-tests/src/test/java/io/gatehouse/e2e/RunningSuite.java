@@ -40,7 +40,7 @@ public final class RunningSuite {
         }
         String issuer = "http://localhost:" + ports.get("discovery-service");
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
-                root.resolve("e2e-tests/target/service-logs"), root.resolve("deploy/local/bootstrap/bootstrap.yaml"),
+                root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
                 Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                         "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey())));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));

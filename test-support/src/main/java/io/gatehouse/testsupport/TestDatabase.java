@@ -19,6 +19,7 @@ public final class TestDatabase {
 
     private static Database database;
     private static String source;
+    private static LocalPostgres embedded;
 
     private TestDatabase() {
     }
@@ -49,10 +50,17 @@ public final class TestDatabase {
             source = "testcontainers";
             return new Database(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
-        LocalPostgres embedded = LocalPostgres.ephemeral();
-        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+        embedded = LocalPostgres.ephemeral();
+        LocalPostgres server = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
         source = "embedded";
         return new Database(embedded.jdbcUrl(), embedded.user(), embedded.password());
+    }
+
+    /** The embedded server, for fault tests that stop and start it; empty with an external or container database. */
+    public static synchronized java.util.Optional<LocalPostgres> embeddedServer() {
+        get();
+        return java.util.Optional.ofNullable(embedded);
     }
 
     private static boolean dockerAvailable() {
