@@ -1,11 +1,16 @@
 package io.gatehouse.userinfo;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.token.AccessTokenIssuer;
 import io.gatehouse.testsupport.PostgresTestResource;
 import io.gatehouse.userinfo.UserinfoFixtures.Minted;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Access methods, status codes and WWW-Authenticate challenges of /userinfo (OIDC Core 5.3, RFC 6750). */
@@ -27,6 +33,8 @@ class UserinfoEndpointTest {
     UserinfoFixtures fixtures;
     @Inject
     GatehouseConfig config;
+    @Inject
+    AccessTokenIssuer issuer;
 
     static void invalidToken(ValidatableResponse r) {
         r.statusCode(401).header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""))
@@ -165,11 +173,27 @@ class UserinfoEndpointTest {
     }
 
     @Test
+    void tokenWithoutEndUserIsInvalidToken() {
+        String client = fixtures.client(Map.of());
+        UUID grant = fixtures.grant(null, client, "openid", null);
+        String token = issuer.issue(client, client, "openid", grant, null, null).value();
+        invalidToken(given().header("Authorization", "Bearer " + token).get("/userinfo").then());
+    }
+
+    @Test
+    void tokenWhoseSubjectIsNotTheGrantsUserIsInvalidToken() {
+        Minted t = fixtures.accessToken("openid");
+        Map<String, Object> c = claimsOf(t);
+        c.put("sub", UUID.randomUUID().toString());
+        invalidToken(given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then());
+    }
+
+    @Test
     void tokenWithoutOpenidScopeIsInsufficientScope() {
         Minted t = fixtures.accessToken("profile email");
         given().header("Authorization", "Bearer " + t.token()).get("/userinfo").then().statusCode(403)
                 .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\""))
-                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("scope=\"openid\""))
+                .header("WWW-Authenticate", containsString("scope=\"openid\""))
                 .body("error", equalTo("insufficient_scope"));
     }
 
@@ -177,17 +201,17 @@ class UserinfoEndpointTest {
     void corsPreflightAllowsAnyOriginWithAuthorizationHeader() {
         given().header("Origin", "https://rp.example").header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "authorization").options("/userinfo").then()
-                .statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.anyOf(equalTo("*"), equalTo("https://rp.example")))
-                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("authorization"));
+                .statusCode(200).header("Access-Control-Allow-Origin", anyOf(equalTo("*"), equalTo("https://rp.example")))
+                .header("Access-Control-Allow-Headers", containsStringIgnoringCase("authorization"));
     }
 
     @Test
     void corsHeadersAreOnAnswersAndChallenges() {
         Minted t = fixtures.accessToken("openid");
         given().header("Origin", "https://rp.example").header("Authorization", "Bearer " + t.token()).get("/userinfo")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", org.hamcrest.Matchers.notNullValue());
+                .then().statusCode(200).header("Access-Control-Allow-Origin", notNullValue());
         given().header("Origin", "https://rp.example").get("/userinfo").then().statusCode(401)
-                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.notNullValue())
-                .header("Access-Control-Expose-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("WWW-Authenticate"));
+                .header("Access-Control-Allow-Origin", notNullValue())
+                .header("Access-Control-Expose-Headers", containsStringIgnoringCase("WWW-Authenticate"));
     }
 }

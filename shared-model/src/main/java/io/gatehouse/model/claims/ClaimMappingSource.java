@@ -68,6 +68,11 @@ public class ClaimMappingSource {
                 throw e;
             }
             LOG.errorf("claim_mappings is invalid, keeping the previous mapping: %s", e.getMessage());
+        } catch (RuntimeException e) {
+            if (current == null) {
+                throw e;
+            }
+            LOG.warnf("claim_mappings not re-read, keeping the previous mapping: %s", e.toString());
         }
         loadedAt = Instant.now();
         return current;
