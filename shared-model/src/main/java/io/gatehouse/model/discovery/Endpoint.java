@@ -1,0 +1,70 @@
+package io.gatehouse.model.discovery;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The capability registry of endpoints (DESIGN.md "Rules of the house"): every public path Gatehouse serves,
+ * the service that owns it, and the discovery member that advertises it (OIDC Discovery 1.0 section 3,
+ * RFC 8414 section 2). The discovery document, the ingress routing table and the tests that check both are
+ * generated from this one list. {@code implemented} is false until the code serves the path: such an endpoint
+ * is neither advertised nor routed.
+ */
+public enum Endpoint {
+    AUTHORIZATION("authorization_endpoint", "/authorize", Service.AUTHORIZE, false),
+    TOKEN("token_endpoint", "/token", Service.TOKEN, false),
+    USERINFO("userinfo_endpoint", "/userinfo", Service.USERINFO, true),
+    JWKS("jwks_uri", "/jwks", Service.DISCOVERY, true),
+    REVOCATION("revocation_endpoint", "/revoke", Service.TOKEN, false),
+    INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, false),
+    PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, false),
+    REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, false),
+    END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, false),
+    DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, false),
+    /** Discovery documents themselves (no metadata member). */
+    OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),
+    OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, false),
+    /** User-facing pages of the authorization endpoint (login, consent, account, device user code entry). */
+    LOGIN_PAGE(null, "/login", Service.AUTHORIZE, false),
+    CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, false),
+    ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, false),
+    DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
+    /** The operators' API (issue: administration). */
+    ADMIN_API(null, "/admin", Service.AUTHORIZE, false);
+
+    private final String metadataMember;
+    private final String path;
+    private final Service owner;
+    private final boolean implemented;
+
+    Endpoint(String metadataMember, String path, Service owner, boolean implemented) {
+        this.metadataMember = metadataMember;
+        this.path = path;
+        this.owner = owner;
+        this.implemented = implemented;
+    }
+
+    /** The discovery member that carries this endpoint's URL, if it is advertised there. */
+    public Optional<String> metadataMember() {
+        return Optional.ofNullable(metadataMember);
+    }
+
+    /** The path, also the prefix under which sub-paths (e.g. {@code /admin/clients}) live. */
+    public String path() {
+        return path;
+    }
+
+    public Service owner() {
+        return owner;
+    }
+
+    public boolean implemented() {
+        return implemented;
+    }
+
+    /** Endpoints that the code serves today. */
+    public static List<Endpoint> served() {
+        return Arrays.stream(values()).filter(Endpoint::implemented).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.gatehouse.model.token;
+
+import io.gatehouse.model.claims.ClaimsResolver;
+import io.gatehouse.model.claims.ReleasedClaims;
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * The one way Gatehouse makes an ID token (OIDC Core 2, 3.1.3.6, 3.2.2.10, 3.3.2.11): protocol claims from the
+ * {@link IdTokenRequest}, user claims from {@link ClaimsResolver}, signed with the client's registered
+ * {@code id_token_signed_response_alg}. Both the authorization and the token endpoint call it.
+ */
+@ApplicationScoped
+public class IdTokenFactory {
+
+    @Inject
+    ClaimsResolver claims;
+    @Inject
+    IdTokenIssuer issuer;
+    @Inject
+    TokensConfig tokens;
+    @Inject
+    GatehouseConfig config;
+
+    public String issue(IdTokenRequest r) {
+        JwsAlgorithm alg = IdTokenIssuer.algorithmFor(r.client());
+        // OIDC Core 5.4: scope claims go in the ID token only when no access token is issued.
+        ReleasedClaims released = claims.resolve(r.user(), r.scopes(), r.claimsRequest(), r.accessToken() != null);
+        Instant now = Instant.now();
+        IdTokenClaims idToken = new IdTokenClaims(config.issuer(), r.user().id.toString(), r.client().clientId,
+                now.plus(tokens.idTokenLifetime()), now,
+                r.authTime(), // always present: OIDC Core 2 allows it, max_age and require_auth_time demand it
+                r.nonce(), r.acr(), r.amr(), r.client().clientId, r.sid(),
+                r.accessToken() == null ? null : TokenHashes.leftHalfHash(r.accessToken(), alg),
+                r.code() == null ? null : TokenHashes.leftHalfHash(r.code(), alg),
+                released.idToken());
+        return issuer.issue(idToken, alg);
+    }
+}
