@@ -3,6 +3,7 @@ package io.gatehouse.model.bootstrap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.gatehouse.model.client.ClientSecretEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.Argon2idPasswordHasher;
 import io.gatehouse.model.crypto.PasswordHasher;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
 /**
  * Applies the bootstrap file at start when {@code gatehouse.bootstrap.file} is set. Idempotent: a row is
  * written only when it differs from the file, so a restart changes nothing. Secrets are stored as
- * SHA-256, passwords as Argon2id; neither is logged.
+ * SHA-256 (and, for client_secret_jwt clients only, AES-GCM encrypted too), passwords as Argon2id; neither is logged.
  */
 @ApplicationScoped
 public class BootstrapImporter {
@@ -43,6 +44,8 @@ public class BootstrapImporter {
     ClientRepository clients;
     @Inject
     UserRepository users;
+    @Inject
+    ClientSecretEncryption secretEncryption;
 
     private final PasswordHasher passwords = new Argon2idPasswordHasher();
 
@@ -106,6 +109,7 @@ public class BootstrapImporter {
         e.clientId = c.clientId();
         String secretHash = c.clientSecret() == null ? null : Sha256.hash(c.clientSecret());
         changed |= set(e.secretHash, secretHash, v -> e.secretHash = v);
+        changed |= applyEncryptedSecret(e, method, c.clientSecret());
         changed |= set(e.clientName, c.clientName(), v -> e.clientName = v);
         changed |= set(e.redirectUris, list(c.redirectUris(), List.of()), v -> e.redirectUris = v);
         changed |= set(e.postLogoutRedirectUris, list(c.postLogoutRedirectUris(), List.of()), v -> e.postLogoutRedirectUris = v);
@@ -124,6 +128,21 @@ public class BootstrapImporter {
         if (existing == null) {
             clients.persist(e);
         }
+        return true;
+    }
+
+    /**
+     * client_secret_jwt needs the clear secret as its HMAC key (RFC 7523 2.2): for that method only it is also stored
+     * encrypted ({@link ClientSecretEncryption}); every other method keeps no recoverable form of it.
+     */
+    private boolean applyEncryptedSecret(ClientEntity e, String method, String secret) {
+        if (!"client_secret_jwt".equals(method)) {
+            return set(e.secretEncrypted, null, v -> e.secretEncrypted = v);
+        }
+        if (e.secretEncrypted != null && secretEncryption.holds(e, secret)) {
+            return false;
+        }
+        e.secretEncrypted = secretEncryption.encrypt(e.clientId, secret);
         return true;
     }
 

@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 public enum Endpoint {
     AUTHORIZATION("authorization_endpoint", "/authorize", Service.AUTHORIZE, false),
-    TOKEN("token_endpoint", "/token", Service.TOKEN, false),
+    TOKEN("token_endpoint", "/token", Service.TOKEN, true),
     USERINFO("userinfo_endpoint", "/userinfo", Service.USERINFO, true),
     JWKS("jwks_uri", "/jwks", Service.DISCOVERY, true),
-    REVOCATION("revocation_endpoint", "/revoke", Service.TOKEN, false),
-    INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, false),
+    REVOCATION("revocation_endpoint", "/revoke", Service.TOKEN, true),
+    INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, true),
     PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, false),
     REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, false),
     END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, false),

@@ -24,6 +24,13 @@ public class ClientEntity {
     @Column(name = "secret_hash")
     public String secretHash;
 
+    /**
+     * The clear secret AES-256-GCM encrypted under the key-encryption key ({@code ClientSecretEncryption}); only
+     * for {@code client_secret_jwt}, whose HMAC key it is (RFC 7523 2.2). Null for every other method.
+     */
+    @Column(name = "secret_encrypted")
+    public byte[] secretEncrypted;
+
     @Column(name = "client_name")
     public String clientName;
 

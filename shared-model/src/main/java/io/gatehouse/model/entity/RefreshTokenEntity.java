@@ -37,4 +37,12 @@ public class RefreshTokenEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Hash of the token this one was rotated from; null for the first token of a family. */
+    @Column(name = "parent_hash")
+    public String parentHash;
+
+    /** When this rotated token spent its one retry inside the grace period; null while unspent. */
+    @Column(name = "retried_at")
+    public Instant retriedAt;
 }

@@ -1,0 +1,24 @@
+package io.gatehouse.model.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One audited decision (DESIGN.md "State": audit events), stored in {@code audit_events} and counted. The type names
+ * the decision; details never hold a secret, a code or a token value (a jti or a grant id at most).
+ */
+public record AuditEvent(String type, UUID userId, String clientId, Map<String, Object> details) {
+
+    /** Tokens were issued at the token endpoint (details: grant_type, grant_id, scope). */
+    public static final String TOKEN_ISSUED = "token_issued";
+    /** An authorization code was presented again: its grant is revoked (RFC 6749 4.1.2). */
+    public static final String CODE_REUSED = "code_reused";
+    /** A rotated refresh token was presented again: its family and grant are revoked (RFC 9700 4.14.2). */
+    public static final String REFRESH_TOKEN_REUSED = "refresh_token_reused";
+    /** A token was revoked at the revocation endpoint (RFC 7009). */
+    public static final String TOKEN_REVOKED = "token_revoked";
+
+    public AuditEvent {
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+}

@@ -1,0 +1,30 @@
+package io.gatehouse.model.audit;
+
+import io.gatehouse.model.entity.AuditEventEntity;
+import io.gatehouse.model.repository.AuditEventRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+
+/** Stores each {@link AuditEvent} in the caller's transaction (so it commits with the decision) and counts it. */
+@ApplicationScoped
+public class AuditTrail {
+
+    @Inject
+    AuditEventRepository events;
+    @Inject
+    MeterRegistry metrics;
+
+    @Transactional
+    public void record(AuditEvent event) {
+        AuditEventEntity e = new AuditEventEntity();
+        e.type = event.type();
+        e.userId = event.userId();
+        e.clientId = event.clientId();
+        e.details = new HashMap<>(event.details());
+        events.persist(e);
+        metrics.counter("gatehouse.audit.events", "type", event.type()).increment();
+    }
+}
