@@ -25,6 +25,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ClientAuthentication {
 
+    private static final String INVALID_CLIENT = "invalid_client";
+
     private final Map<String, ClientAuthenticator> byMethod = new HashMap<>();
 
     @Inject
@@ -62,7 +64,7 @@ public class ClientAuthentication {
             authenticator.authenticate(client, credentials, endpoint);
             return new AuthenticatedClient(client, authenticator.method());
         } catch (OAuthException e) {
-            if (OAuthError.invalidClient("").code().equals(e.error().code())) {
+            if (INVALID_CLIENT.equals(e.error().code())) {
                 throw new OAuthException(e.error(), challenge());
             }
             throw e;

@@ -82,6 +82,40 @@ class JwsTest {
                 () -> Jws.parse(b64("{\"alg\":\"RS256\",\"alg\":\"none\"}") + "." + b64("{}") + ".c2ln"));
     }
 
+    static String hs256(String header, String payload, String secret) throws Exception {
+        String input = b64(header) + "." + b64(payload);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    static final String SECRET = "a-client-secret-of-at-least-32-bytes!";
+
+    @Test
+    void hs256ClientAssertionVerifiesWithItsSecretOnly() throws Exception {
+        Jws.HmacParsed parsed = Jws.parseHs256(hs256("{\"alg\":\"HS256\"}", "{\"sub\":\"c\"}", SECRET));
+        assertTrue(parsed.verify(SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(parsed.verify((SECRET + "x").getBytes(StandardCharsets.UTF_8)));
+        assertEquals("c", parsed.claims().get("sub"));
+    }
+
+    @Test
+    void hs256ParsingRefusesEveryOtherAlgorithm() throws Exception {
+        for (String alg : new String[] {"RS256", "none", "HS512", "hs256"}) {
+            String token = hs256("{\"alg\":\"" + alg + "\"}", "{}", SECRET);
+            assertThrows(InvalidJwsException.class, () -> Jws.parseHs256(token), alg);
+        }
+        assertThrows(InvalidJwsException.class, () -> Jws.parse(hs256("{\"alg\":\"HS256\"}", "{}", SECRET)),
+                "the general parser keeps refusing HMAC");
+    }
+
+    @Test
+    void hs256WithASecretShorterThan256BitsNeverVerifies() throws Exception {
+        String shortSecret = "only-31-bytes-long-secret-value";
+        Jws.HmacParsed parsed = Jws.parseHs256(hs256("{\"alg\":\"HS256\"}", "{}", shortSecret));
+        assertFalse(parsed.verify(shortSecret.getBytes(StandardCharsets.UTF_8))); // RFC 7518 3.2
+    }
+
     static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
