@@ -2,6 +2,7 @@ package io.gatehouse.model.client;
 
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.jose.Json;
+import io.gatehouse.model.jose.Jws;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,9 @@ public record ClientCredentials(String clientId, Kind kind, String secret, Strin
 
     /** The sub of an assertion, read only to find the client whose keys will verify it (RFC 7523 3 item 2). */
     private static String unverifiedSubject(String assertion) {
+        if (assertion.length() > Jws.MAX_LENGTH) {
+            throw invalidClient("client_assertion is too long");
+        }
         String[] parts = assertion.split("\\.", -1);
         if (parts.length != 3) {
             throw invalidClient("client_assertion is not a JWS");

@@ -65,5 +65,7 @@ class ClientCredentialsTest {
         assertEquals("invalid_client", error(null, Map.of("client_assertion_type", ClientCredentials.JWT_BEARER)));
         assertEquals("invalid_client", error(null, Map.of("client_assertion_type", ClientCredentials.JWT_BEARER,
                 "client_assertion", "not-a-jwt")));
+        assertEquals("invalid_client", error(null, Map.of("client_assertion_type", ClientCredentials.JWT_BEARER,
+                "client_assertion", assertion("c1") + "x".repeat(20_000))));
     }
 }
