@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,14 +44,12 @@ public class LoginThrottle {
     /** How long the caller must still wait before this attempt is heard; zero when it may go ahead. */
     public Duration wait(String username, String address) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Timestamp> until = em.createNativeQuery("select blocked_until from login_throttle where key in (?1, ?2) "
-                            + "and blocked_until > now() and last_failure_at > ?3")
+            Number seconds = (Number) em.createNativeQuery("select coalesce(max(extract(epoch from (blocked_until - now()))), 0) "
+                            + "from login_throttle where key in (?1, ?2) and blocked_until > now() and last_failure_at > ?3")
                     .setParameter(1, accountKey(username)).setParameter(2, addressKey(address))
                     .setParameter(3, Timestamp.from(Instant.now().minus(config.forgetAfter())))
-                    .getResultList();
-            Instant now = Instant.now();
-            return until.stream().map(t -> Duration.between(now, t.toInstant())).max(Duration::compareTo).orElse(Duration.ZERO);
+                    .getSingleResult();
+            return Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
         });
     }
 
