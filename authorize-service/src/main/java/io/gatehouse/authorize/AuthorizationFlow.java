@@ -236,10 +236,13 @@ public class AuthorizationFlow {
             audit.record("consent_denied", p.userId, client.clientId, null);
             return finishWithError(p, request, AuthorizationError.accessDenied("the user denied the request"));
         }
+        if (!pending.consume(p)) {
+            return replay(p); // the same form posted concurrently: one consent, one response
+        }
         List<String> scopes = grantable(request);
         saveConsent(p.userId, client.clientId, scopes);
         audit.record("consent_granted", p.userId, client.clientId, String.join(" ", scopes));
-        return complete(p, request, client, users.findById(p.userId), session, scopes);
+        return issueConsumed(p, request, client, users.findById(p.userId), session, scopes);
     }
 
     private InteractionPolicy.Context context(AuthorizationRequest request, ClientEntity client, SessionEntity session,
@@ -260,20 +263,13 @@ public class AuthorizationFlow {
         return scopes;
     }
 
+    /** Saves the consent, adding to scopes consented before (one upsert: concurrent consents do not collide). */
     private void saveConsent(java.util.UUID userId, String clientId, List<String> scopes) {
-        ConsentEntity c = consents.findById(new ConsentEntity.Key(userId, clientId));
-        if (c == null) {
-            c = new ConsentEntity();
-            c.userId = userId;
-            c.clientId = clientId;
-            c.scopes = new ArrayList<>(scopes);
-            consents.persist(c);
-        } else {
-            LinkedHashSet<String> merged = new LinkedHashSet<>(c.scopes);
-            merged.addAll(scopes);
-            c.scopes = new ArrayList<>(merged);
-        }
-        c.grantedAt = Instant.now();
+        em.createNativeQuery("insert into consents (user_id, client_id, scopes, granted_at) values (?1, ?2, string_to_array(?3, ' '), now()) "
+                        + "on conflict (user_id, client_id) do update set granted_at = now(), scopes = consents.scopes "
+                        + "|| array(select s from unnest(excluded.scopes) s where s <> all(consents.scopes))")
+                .setParameter(1, userId).setParameter(2, clientId).setParameter(3, String.join(" ", scopes))
+                .executeUpdate();
     }
 
     /**
@@ -309,6 +305,12 @@ public class AuthorizationFlow {
         if (!pending.consume(p)) {
             return replay(p);
         }
+        return issueConsumed(p, request, client, user, session, scopes);
+    }
+
+    /** Issues the response of a request this caller consumed, and keeps it for a form posted again. */
+    private FlowResult issueConsumed(AuthorizationRequestEntity p, AuthorizationRequest request, ClientEntity client,
+                                     UserEntity user, SessionEntity session, List<String> scopes) {
         AuthorizationResponse response = issuer.issue(request, client, p.redirectUri, user, session, scopes);
         pending.remember(p, response);
         return respond(response, user, client);

@@ -205,6 +205,30 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void sameConsentFormPostedTwiceAtOnceIssuesOneCode() throws Exception {
+        ClientEntity client = fixtures.client();
+        UserEntity user = fixtures.user();
+        TestBrowser b = new TestBrowser();
+        Response consentPage = Flows.login(b, b.follow(b.authorize(Flows.request(client, "code", "openid"))), user);
+        TestBrowser.Form form = TestBrowser.form(consentPage).with("decision", "allow");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<String> post = () -> {
+                start.await();
+                return b.submit(form).header("Location");
+            };
+            var first = pool.submit(post);
+            var second = pool.submit(post);
+            start.countDown();
+            assertEquals(first.get(), second.get(), "both posts answer with the one response");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> codes.count("clientId", client.clientId)));
+    }
+
+    @Test
     void consentPostWithWrongCsrfTokenIsRefused() {
         ClientEntity client = fixtures.client();
         UserEntity user = fixtures.user();

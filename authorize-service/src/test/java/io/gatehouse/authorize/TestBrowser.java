@@ -22,8 +22,8 @@ import org.jsoup.nodes.Element;
  */
 final class TestBrowser {
 
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    final Map<String, io.restassured.http.Cookie> detailed = new LinkedHashMap<>();
+    final Map<String, String> cookies = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    final Map<String, io.restassured.http.Cookie> detailed = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     Response get(String url) {
         return remember(spec().get(absolute(url)));
@@ -125,7 +125,7 @@ final class TestBrowser {
     private RequestSpecification spec() {
         RequestSpecification spec = given().redirects().follow(false).urlEncodingEnabled(false);
         if (!cookies.isEmpty()) {
-            spec = spec.cookies(cookies);
+            spec = spec.cookies(Map.copyOf(cookies));
         }
         return spec;
     }

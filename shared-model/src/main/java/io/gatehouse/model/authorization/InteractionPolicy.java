@@ -83,7 +83,7 @@ public final class InteractionPolicy {
             return "the request asks for a new login";
         }
         if (request.maxAge().isPresent()
-                && Duration.between(s.authTime(), c.now()).toMillis() > request.maxAge().getAsLong() * 1000) {
+                && Duration.between(s.authTime(), c.now()).toMillis() > Math.min(request.maxAge().getAsLong(), Long.MAX_VALUE / 1000) * 1000) {
             return "the last login is older than max_age";
         }
         return null;
