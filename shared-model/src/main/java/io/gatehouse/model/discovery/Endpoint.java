@@ -12,7 +12,7 @@ import java.util.Optional;
  * is neither advertised nor routed.
  */
 public enum Endpoint {
-    AUTHORIZATION("authorization_endpoint", "/authorize", Service.AUTHORIZE, false),
+    AUTHORIZATION("authorization_endpoint", "/authorize", Service.AUTHORIZE, true),
     TOKEN("token_endpoint", "/token", Service.TOKEN, true),
     USERINFO("userinfo_endpoint", "/userinfo", Service.USERINFO, true),
     JWKS("jwks_uri", "/jwks", Service.DISCOVERY, true),
@@ -26,9 +26,9 @@ public enum Endpoint {
     OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),
     OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, false),
     /** User-facing pages of the authorization endpoint (login, consent, account, device user code entry). */
-    LOGIN_PAGE(null, "/login", Service.AUTHORIZE, false),
-    CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, false),
-    ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, false),
+    LOGIN_PAGE(null, "/login", Service.AUTHORIZE, true),
+    CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, true),
+    ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, true),
     DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
     /** The operators' API (issue: administration). */
     ADMIN_API(null, "/admin", Service.AUTHORIZE, false);

@@ -1,0 +1,74 @@
+package io.gatehouse.authorize;
+
+import io.gatehouse.authorize.AuthorizationFlow.LoginView;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The login page of a pending authorization request: username and password, throttled, CSRF-protected. */
+@Path("/login")
+public class LoginResource {
+
+    @Inject
+    AuthorizationFlow flow;
+    @Inject
+    PasswordLogin passwords;
+    @Inject
+    Sessions sessions;
+    @Inject
+    Pages pages;
+
+    @GET
+    public Response show(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
+        return page(requestId, headers, null, 200);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response login(@FormParam("request") String requestId, @FormParam("csrf") String csrf,
+                          @FormParam("username") String username, @FormParam("password") String password,
+                          @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
+        Optional<FlowResult> refused = flow.refusePost(requestId, csrf, browser);
+        if (refused.isPresent()) {
+            return pages.render(refused.get(), BrowserRequest.texts(headers, List.of()));
+        }
+        PasswordLogin.Result result = passwords.attempt(username, password, BrowserRequest.address(http));
+        if (result.throttled()) {
+            long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
+            return Response.fromResponse(page(requestId, headers, Duration.ofSeconds(seconds), 429))
+                    .header("Retry-After", seconds).build();
+        }
+        if (!result.succeeded()) {
+            return page(requestId, headers, Duration.ZERO, 200);
+        }
+        AuthorizationFlow.LoggedIn in = flow.loggedIn(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE), result.user());
+        return pages.render(in.result(), BrowserRequest.texts(headers, List.of()),
+                in.sessionCookie() == null ? null : sessions.cookie(in.sessionCookie()));
+    }
+
+    /** The login page; {@code failure} is null on first show, zero after a wrong password, else the wait imposed. */
+    private Response page(String requestId, HttpHeaders headers, Duration failure, int status) {
+        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
+        Optional<LoginView> view = flow.loginView(requestId, browser);
+        if (view.isEmpty()) {
+            return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
+        }
+        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
+        String error = failure == null ? null
+                : failure.isZero() ? t.get("login_failed") : t.get("login_throttled", failure.toSeconds());
+        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), error, status);
+    }
+}

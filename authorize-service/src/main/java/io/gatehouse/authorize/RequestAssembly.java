@@ -1,0 +1,97 @@
+package io.gatehouse.authorize;
+
+import io.gatehouse.model.authorization.AuthorizationError;
+import io.gatehouse.model.authorization.RequestObject;
+import io.gatehouse.model.authorization.RequestParameters;
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.entity.ClientEntity;
+import io.gatehouse.model.entity.PushedRequestEntity;
+import io.gatehouse.model.error.OAuthError;
+import io.gatehouse.model.repository.PushedRequestRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Assembles the authorization request from what was sent and, when present, a request object passed by value
+ * ({@code request}, OIDC Core 6.1) or a pushed request ({@code request_uri} from the PAR endpoint, RFC 9126 4).
+ * Request objects fetched from other URIs (OIDC Core 6.2) are not supported.
+ */
+@ApplicationScoped
+public class RequestAssembly {
+
+    /** RFC 9126 2.2: the request_uri the PAR endpoint hands out. */
+    public static final String PAR_URN_PREFIX = "urn:ietf:params:oauth:request_uri:";
+
+    @Inject
+    PushedRequestRepository pushed;
+    @Inject
+    GatehouseConfig config;
+
+    public RequestParameters assemble(RequestParameters sent, ClientEntity client) {
+        boolean hasRequest = sent.get("request") != null || sent.isDuplicated("request");
+        boolean hasRequestUri = sent.get("request_uri") != null || sent.isDuplicated("request_uri");
+        if (!hasRequest && !hasRequestUri) {
+            return sent;
+        }
+        if (hasRequest && hasRequestUri) {
+            throw OAuthError.invalidRequest("request and request_uri cannot both be used").toException(); // OIDC Core 6.1
+        }
+        if (sent.isDuplicated("request") || sent.isDuplicated("request_uri")) {
+            throw OAuthError.invalidRequest("request or request_uri was sent more than once").toException();
+        }
+        if (hasRequest) {
+            Map<String, String> object = RequestObject.parameters(sent.get("request"), client, config.issuer());
+            requireSameResponseType(sent, object);
+            return sent.overlay(object);
+        }
+        String uri = sent.get("request_uri");
+        if (!uri.startsWith(PAR_URN_PREFIX)) {
+            throw AuthorizationError.requestUriNotSupported("only request_uri values from the pushed authorization request endpoint are supported")
+                    .toException();
+        }
+        return pushedRequest(uri, sent, client);
+    }
+
+    /** RFC 9126 4: the pushed parameters are the request; they are single use and bound to the client. */
+    private RequestParameters pushedRequest(String uri, RequestParameters sent, ClientEntity client) {
+        PushedRequestEntity p = pushed.findById(uri);
+        if (p == null || !p.clientId.equals(client.clientId) || p.consumedAt != null || !p.expiresAt.isAfter(Instant.now())) {
+            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
+        }
+        if (pushed.update("consumedAt = ?1 where requestUri = ?2 and consumedAt is null", Instant.now(), uri) != 1) {
+            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (p.parameters != null) {
+            p.parameters.forEach((k, v) -> {
+                if (v instanceof String s) {
+                    parameters.put(k, s);
+                } else if (v instanceof java.util.List<?> l && l.size() == 1) {
+                    parameters.put(k, String.valueOf(l.get(0)));
+                } else if (v != null) {
+                    parameters.put(k, v.toString());
+                }
+            });
+        }
+        parameters.put("client_id", client.clientId);
+        RequestParameters base = new RequestParameters(parameters, java.util.Set.of());
+        if (parameters.get("request") != null) {
+            Map<String, String> object = RequestObject.parameters(parameters.get("request"), client, config.issuer());
+            return base.overlay(object);
+        }
+        return base.overlay(Map.of());
+    }
+
+    /** OIDC Core 6.1: response_type in the request object must match the one sent in the OAuth 2.0 syntax. */
+    private static void requireSameResponseType(RequestParameters sent, Map<String, String> object) {
+        String outer = sent.get("response_type");
+        String inner = object.get("response_type");
+        if (outer != null && inner != null && !io.gatehouse.model.authorization.ResponseType.parse(outer)
+                .equals(io.gatehouse.model.authorization.ResponseType.parse(inner))) {
+            throw AuthorizationError.invalidRequestObject("response_type in the request object does not match the request").toException();
+        }
+    }
+}

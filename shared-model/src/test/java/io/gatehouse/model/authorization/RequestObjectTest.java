@@ -1,0 +1,85 @@
+package io.gatehouse.model.authorization;
+
+import static io.gatehouse.model.authorization.TestRequests.client;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gatehouse.model.entity.ClientEntity;
+import io.gatehouse.model.error.OAuthException;
+import io.gatehouse.model.jose.Jwk;
+import io.gatehouse.model.jose.Jws;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Request objects by value (OIDC Core 6.1, RFC 9101): unsigned, or signed with a key of the client's jwks. */
+class RequestObjectTest {
+
+    static final String ISSUER = "https://op.example";
+
+    static String unsigned(String json) {
+        Base64.Encoder b = Base64.getUrlEncoder().withoutPadding();
+        return b.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + b.encodeToString(json.getBytes(StandardCharsets.UTF_8)) + ".";
+    }
+
+    static String error(String jwt, ClientEntity client) {
+        return assertThrows(OAuthException.class, () -> RequestObject.parameters(jwt, client, ISSUER)).error().code();
+    }
+
+    @Test
+    void unsignedObjectGivesItsClaimsAsParameters() {
+        Map<String, String> p = RequestObject.parameters(unsigned("{\"scope\":\"openid\",\"max_age\":60,"
+                + "\"claims\":{\"userinfo\":{\"name\":null}}}"), client(), ISSUER);
+        assertEquals("openid", p.get("scope"));
+        assertEquals("60", p.get("max_age"));
+        assertEquals("{\"userinfo\":{\"name\":null}}", p.get("claims"));
+    }
+
+    @Test
+    void unsignedObjectIsRefusedWhenTheClientRegisteredASigningAlgorithm() {
+        ClientEntity c = client();
+        c.metadata.put("request_object_signing_alg", "RS256");
+        assertEquals("invalid_request_object", error(unsigned("{\"scope\":\"openid\"}"), c));
+    }
+
+    @Test
+    void objectForAnotherClientIsRefused() {
+        assertEquals("invalid_request_object", error(unsigned("{\"client_id\":\"other\"}"), client()));
+    }
+
+    @Test
+    void signedObjectVerifiesWithTheClientsKey() {
+        KeyPair pair = JwsAlgorithm.RS256.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(pair.getPublic(), "k1", JwsAlgorithm.RS256))));
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "rp");
+        claims.put("aud", ISSUER);
+        claims.put("nonce", "n1");
+        String jwt = Jws.sign(claims, JwsAlgorithm.RS256, "k1", "oauth-authz-req+jwt", pair.getPrivate());
+        assertEquals("n1", RequestObject.parameters(jwt, c, ISSUER).get("nonce"));
+
+        KeyPair other = JwsAlgorithm.RS256.generateKeyPair();
+        assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, other.getPrivate()), c));
+        claims.put("aud", "https://another.example");
+        assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c));
+    }
+
+    @Test
+    void signedObjectWithoutRegisteredKeysIsRefused() {
+        KeyPair pair = JwsAlgorithm.ES256.generateKeyPair();
+        assertEquals("invalid_request_object", error(Jws.sign(Map.of("nonce", "n"), JwsAlgorithm.ES256, "k", null, pair.getPrivate()), client()));
+    }
+
+    @Test
+    void encryptedObjectIsRequestNotSupportedAndGarbageIsInvalid() {
+        assertEquals("request_not_supported", error("a.b.c.d.e", client()));
+        assertEquals("invalid_request_object", error("not-a-jwt", client()));
+        assertEquals("invalid_request_object", error("e30.bm90IGpzb24.", client()));
+    }
+}
