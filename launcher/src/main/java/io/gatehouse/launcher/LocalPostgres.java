@@ -70,38 +70,69 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     /**
-     * Stops the server process (pg_ctl stop -m fast), keeping its data: for fault tests that take the database
-     * away in the middle of a load.
+     * Stops the server process with a fast shutdown (SIGINT to the postmaster), keeping its data: for fault tests
+     * that take the database away in the middle of a load. pg_ctl is not used: it refuses to run as root, and the
+     * embedded server's own binaries do not.
      */
     public void stopServer() {
-        pgCtl("stop", "-m", "fast", "-w");
-    }
-
-    /** Starts the server again on the same port and data directory after {@link #stopServer()}. */
-    public void startServer() {
-        int port = postgres.getPort();
-        pgCtl("start", "-w", "-o", "-p " + port + " -F -c max_connections=300 -c listen_addresses=localhost",
-                "-l", field("dataDirectory").toString() + "/restart.log");
-    }
-
-    private void pgCtl(String... args) {
-        java.io.File pgDir = (java.io.File) field("pgDir");
-        java.util.List<String> command = new java.util.ArrayList<>();
-        command.add(new java.io.File(pgDir, "bin/pg_ctl").getPath());
-        command.add("-D");
-        command.add(field("dataDirectory").toString());
-        command.addAll(java.util.List.of(args));
+        java.nio.file.Path pidFile = dataDirectory().resolve("postmaster.pid");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("pg_ctl " + args[0] + " failed: " + out);
+            String pid = Files.readAllLines(pidFile).get(0).trim();
+            run("kill", "-INT", pid);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (Files.exists(pidFile)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not stop within 30 s");
+                }
+                Thread.sleep(50);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the server again on the same port and data directory after {@link #stopServer()}. */
+    public void startServer() {
+        java.io.File pgDir = (java.io.File) field("pgDir");
+        java.nio.file.Path data = dataDirectory();
+        try {
+            new ProcessBuilder(new java.io.File(pgDir, "bin/postgres").getPath(), "-D", data.toString(),
+                    "-p", String.valueOf(postgres.getPort()), "-F", "-c", "max_connections=300",
+                    "-c", "listen_addresses=localhost")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("restart.log").toFile()))
+                    .start();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try (var c = java.sql.DriverManager.getConnection(jdbcUrl(), user(), password())) {
+                    return;
+                } catch (java.sql.SQLException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("PostgreSQL did not start within 30 s", notYet);
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private java.nio.file.Path dataDirectory() {
+        return ((java.io.File) field("dataDirectory")).toPath();
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
     }
 
