@@ -145,6 +145,8 @@ class ManifestsTest {
         assertEquals("true", env.get("GATEHOUSE_MIGRATE_AT_START"), name + " Job");
         assertEquals("true", env.get("QUARKUS_INIT_AND_EXIT"), name + " Job must exit after migrating");
         assertEquals("false", env.get("QUARKUS_FLYWAY_VALIDATE_AT_START"), name + " Job validates inside migrate");
+        assertEquals("*:future", env.get("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS"),
+                name + " Job of an older release must succeed against a newer schema");
         assertEquals("Never", podSpec(job).path("restartPolicy").asText(), name + " Job");
         Set<String> serviceImages = new HashSet<>();
         for (Service s : Service.values()) {

@@ -44,6 +44,7 @@ public final class MigrationJob {
             pb.environment().put("GATEHOUSE_MIGRATE_AT_START", "true");
             pb.environment().put("QUARKUS_INIT_AND_EXIT", "true");
             pb.environment().put("QUARKUS_FLYWAY_VALIDATE_AT_START", "false");
+            pb.environment().put("QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS", "*:future");
             // Never binds a port, but keep it off the services' ports should it ever start listening.
             pb.environment().put("QUARKUS_HTTP_PORT", "0");
             Process p = pb.start();
