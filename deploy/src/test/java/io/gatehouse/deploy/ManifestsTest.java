@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -163,7 +164,7 @@ class ManifestsTest {
         for (JsonNode workload : r.workloads()) {
             for (JsonNode c : podSpec(workload).path("containers")) {
                 for (JsonNode e : c.path("env")) {
-                    assertFalse(e.path("name").asText().matches(".*(PASSWORD|KEY|SECRET).*") && e.has("value"),
+                    assertFalse(e.path("name").asText().matches(".*(PASSWORD|_KEY|SECRET)$") && e.has("value"),
                             name + " " + e.path("name").asText() + " has a literal value");
                     if (e.has("valueFrom") && e.at("/valueFrom/secretKeyRef").isObject()) {
                         assertEquals(SECRET, e.at("/valueFrom/secretKeyRef/name").asText(), name + " " + e);
@@ -185,6 +186,21 @@ class ManifestsTest {
         for (JsonNode cm : r.ofKind("ConfigMap")) {
             cm.path("data").fieldNames().forEachRemaining(k -> assertFalse(k.matches(".*(PASSWORD|ENCRYPTION_KEY|SECRET).*"),
                     name + ": " + k + " in a ConfigMap"));
+        }
+    }
+
+    @Test
+    void secretExampleNamesExactlyTheReferencedKeysWithPlaceholderValues() throws IOException {
+        JsonNode example = Manifests.parseAll(Files.readString(RepositoryRoot.resolve("deploy/k8s/secret.example.yaml"))).get(0);
+        assertEquals(SECRET, example.at("/metadata/name").asText());
+        Set<String> keys = new HashSet<>();
+        example.path("stringData").fieldNames().forEachRemaining(keys::add);
+        assertEquals(union(DB_KEYS, Set.of(KEK)), keys);
+        assertTrue(example.at("/stringData/GATEHOUSE_DB_PASSWORD").asText().startsWith("REPLACE-ME"));
+        assertTrue(example.at("/stringData/" + KEK).asText().startsWith("REPLACE-ME"));
+        for (String overlay : List.of("dev", "prod")) {
+            String kustomization = Files.readString(Manifests.overlayDirectory(overlay).resolve("kustomization.yaml"));
+            assertFalse(kustomization.contains("secret.example"), overlay + " applies the example Secret");
         }
     }
 
