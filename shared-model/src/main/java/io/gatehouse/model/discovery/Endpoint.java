@@ -9,7 +9,8 @@ import java.util.Optional;
  * the service that owns it, and the discovery member that advertises it (OIDC Discovery 1.0 section 3,
  * RFC 8414 section 2). The discovery document, the ingress routing table and the tests that check both are
  * generated from this one list. {@code implemented} is false until the code serves the path: such an endpoint
- * is neither advertised nor routed.
+ * is not advertised. The ingress routes every entry regardless (its owner answers 404 until it serves the path),
+ * so routing never lags behind a flag (deploy/README.md).
  */
 public enum Endpoint {
     AUTHORIZATION("authorization_endpoint", "/authorize", Service.AUTHORIZE, true),
