@@ -14,7 +14,24 @@ public final class AdminRequests {
         if (parsed == null) {
             throw AdminErrors.invalidRequest("the request body must be a JSON object");
         }
+        if (containsNul(parsed)) {
+            throw AdminErrors.invalidRequest("the request body must not contain NUL characters");
+        }
         return parsed;
+    }
+
+    /** PostgreSQL text and jsonb cannot hold U+0000: refused up front rather than failing at the database. */
+    private static boolean containsNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\0') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().anyMatch(e -> containsNul(e.getKey()) || containsNul(e.getValue()));
+        }
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().anyMatch(AdminRequests::containsNul);
+        }
+        return false;
     }
 
     public static Boolean optionalBoolean(Map<String, Object> body, String member) {

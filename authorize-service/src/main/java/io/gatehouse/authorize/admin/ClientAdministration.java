@@ -57,7 +57,12 @@ public class ClientAdministration {
             client.enabled = enabled == null || enabled;
             ClientDocument.apply(metadata, client);
             String secret = ClientDocument.settleSecret(metadata, client);
-            clients.persist(client);
+            try {
+                clients.persist(client);
+                clients.flush();
+            } catch (jakarta.persistence.PersistenceException raced) {
+                throw AdminErrors.conflict("a client " + clientId + " exists already");
+            }
             audit.record("admin.client.created", null, clientId, caller.sourceIp(), caller.details());
             return view(client, secret);
         });

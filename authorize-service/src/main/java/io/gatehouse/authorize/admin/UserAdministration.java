@@ -58,7 +58,12 @@ public class UserAdministration {
             u.enabled = enabled == null || enabled;
             u.createdAt = Instant.now();
             u.updatedAt = u.createdAt;
-            users.persist(u);
+            try {
+                users.persist(u);
+                users.flush();
+            } catch (jakarta.persistence.PersistenceException raced) {
+                throw AdminErrors.conflict("a user " + username + " exists already");
+            }
             audit.record("admin.user.created", u.id, null, caller.sourceIp(), caller.details(Map.of("username", username)));
             return UserView.of(u);
         });

@@ -104,6 +104,9 @@ public final class ClientMetadataValidator {
      * @throws OAuthException invalid_redirect_uri or invalid_client_metadata
      */
     public ClientMetadata validate(Map<String, Object> request) {
+        if (MetadataValues.containsNul(request)) {
+            throw RegistrationError.invalidClientMetadata("the metadata must not contain NUL characters").toException();
+        }
         Map<String, Object> checked = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : request.entrySet()) {
             String name = e.getKey();

@@ -27,6 +27,28 @@ final class MetadataValues {
         return RegistrationError.invalidClientMetadata(member + " " + problem).toException();
     }
 
+    /** Whether a parsed JSON value holds U+0000 in any string or member name (PostgreSQL text cannot store it). */
+    static boolean containsNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\0') >= 0;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (containsNul(e.getKey()) || containsNul(e.getValue())) {
+                    return true;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (containsNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static String string(String member, Object value) {
         if (!(value instanceof String s)) {
             throw invalid(member, "must be a string");

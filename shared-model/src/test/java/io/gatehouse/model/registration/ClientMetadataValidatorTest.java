@@ -355,6 +355,13 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
+    void nulCharactersAnywhereAreRefused() {
+        invalidMetadata(web("client_name", "a\0b"), "NUL");
+        invalidMetadata(web("jwks", Map.of("keys", List.of(Map.of("kty", "RSA", "n", "\0")))), "NUL");
+        invalidMetadata(web("x_unknown\0", "v"), "NUL");
+    }
+
+    @Test
     void errorDescriptionsStayWithinTheAllowedCharacters() {
         OAuthException e = refused(web("application_type", "\"quoted\"\n"));
         assertFalse(e.error().description().contains("\""));
