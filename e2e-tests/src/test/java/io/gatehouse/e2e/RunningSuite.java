@@ -42,7 +42,9 @@ public final class RunningSuite {
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
                 root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
                 Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey())));
+                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey(),
+                        // Open dynamic registration, as the conformance "dynamic" plan needs (RFC 7591 3).
+                        "GATEHOUSE_REGISTRATION_OPEN", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

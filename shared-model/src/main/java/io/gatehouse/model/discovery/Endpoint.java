@@ -20,7 +20,7 @@ public enum Endpoint {
     REVOCATION("revocation_endpoint", "/revoke", Service.TOKEN, true),
     INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, true),
     PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, false),
-    REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, false),
+    REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, true),
     END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, false),
     DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, false),
     /** Discovery documents themselves (no metadata member). */
@@ -32,7 +32,7 @@ public enum Endpoint {
     ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, true),
     DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
     /** The operators' API (issue: administration). */
-    ADMIN_API(null, "/admin", Service.AUTHORIZE, false);
+    ADMIN_API(null, "/admin", Service.AUTHORIZE, true);
 
     private final String metadataMember;
     private final String path;

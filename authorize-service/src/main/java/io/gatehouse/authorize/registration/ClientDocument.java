@@ -1,0 +1,93 @@
+package io.gatehouse.authorize.registration;
+
+import io.gatehouse.model.crypto.RandomTokens;
+import io.gatehouse.model.crypto.Sha256;
+import io.gatehouse.model.entity.ClientEntity;
+import io.gatehouse.model.registration.ClientMetadata;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How client metadata lives in {@code clients}: the members the hot paths read in their own columns, the whole
+ * registered document in {@code metadata} (RFC 7591 2), the secret only as its SHA-256.
+ */
+public final class ClientDocument {
+
+    private ClientDocument() {
+    }
+
+    /** Writes validated metadata onto {@code client}: columns and the full document. */
+    public static void apply(ClientMetadata m, ClientEntity client) {
+        client.clientName = m.clientName().orElse(null);
+        client.redirectUris = new ArrayList<>(m.redirectUris());
+        client.postLogoutRedirectUris = new ArrayList<>(m.postLogoutRedirectUris());
+        client.grantTypes = new ArrayList<>(m.grantTypes());
+        client.responseTypes = new ArrayList<>(m.responseTypes());
+        client.scope = m.scope();
+        client.tokenEndpointAuthMethod = m.tokenEndpointAuthMethod();
+        client.applicationType = m.applicationType();
+        client.metadata = new HashMap<>(m.document());
+    }
+
+    /**
+     * Issues a secret when the authentication method needs one and the client has none, and drops it when the
+     * method needs none (RFC 7591 3.2.1). Returns the new secret in clear (shown once), or null.
+     */
+    public static String settleSecret(ClientMetadata m, ClientEntity client) {
+        if (!m.needsSecret()) {
+            client.secretHash = null;
+            return null;
+        }
+        return client.secretHash == null ? rotateSecret(client) : null;
+    }
+
+    /** A new random 256-bit secret; only its hash is kept. */
+    public static String rotateSecret(ClientEntity client) {
+        String secret = RandomTokens.random256();
+        client.secretHash = Sha256.hash(secret);
+        return secret;
+    }
+
+    /**
+     * The client's information as RFC 7591 3.2.1 returns it, without any secret: client_id, client_id_issued_at,
+     * client_secret_expires_at (0: secrets do not expire) when it has a secret, then every registered member.
+     * The columns win over the stored document, so clients imported at bootstrap read the same way.
+     */
+    public static Map<String, Object> of(ClientEntity client) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("client_id", client.clientId);
+        doc.put("client_id_issued_at", client.createdAt.getEpochSecond());
+        if (client.secretHash != null) {
+            doc.put("client_secret_expires_at", 0);
+        }
+        doc.put("redirect_uris", client.redirectUris);
+        doc.put("response_types", client.responseTypes);
+        doc.put("grant_types", client.grantTypes);
+        doc.put("application_type", client.applicationType);
+        doc.put("token_endpoint_auth_method", client.tokenEndpointAuthMethod);
+        doc.put("scope", client.scope);
+        if (client.clientName != null) {
+            doc.put("client_name", client.clientName);
+        }
+        if (!client.postLogoutRedirectUris.isEmpty()) {
+            doc.put("post_logout_redirect_uris", client.postLogoutRedirectUris);
+        }
+        if (client.metadata != null) {
+            client.metadata.forEach(doc::putIfAbsent);
+        }
+        return doc;
+    }
+
+    /** {@link #of} with {@code client_secret} right after the client_id, when one was just issued. */
+    public static Map<String, Object> withSecret(ClientEntity client, String secret) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("client_id", client.clientId);
+        if (secret != null) {
+            doc.put("client_secret", secret);
+        }
+        doc.putAll(of(client));
+        return doc;
+    }
+}

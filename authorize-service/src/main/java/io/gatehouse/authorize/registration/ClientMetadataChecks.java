@@ -1,0 +1,57 @@
+package io.gatehouse.authorize.registration;
+
+import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.keys.KeysConfig;
+import io.gatehouse.model.registration.ClientMetadata;
+import io.gatehouse.model.registration.ClientMetadataValidator;
+import io.gatehouse.model.registration.RegistrationPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Client metadata as each kind of author may write it: a registrant (RFC 7591, restricted scopes, https
+ * outside development mode) or an operator through the admin API (any scope, http on loopback hosts). Both pass
+ * the same specification rules, and both have their sector_identifier_uri document fetched and checked.
+ */
+@ApplicationScoped
+public class ClientMetadataChecks {
+
+    @Inject
+    RegistrationConfig registration;
+    @Inject
+    GatehouseConfig gatehouse;
+    @Inject
+    KeysConfig keys;
+    @Inject
+    SectorIdentifierFetcher sectorIdentifier;
+
+    /** Metadata sent to {@code /register} (RFC 7591 2, 3.1). */
+    public ClientMetadata forRegistrant(Map<String, Object> request) {
+        return check(request, new RegistrationPolicy(signingAlgorithms(), Optional.of(Set.copyOf(registration.allowedScopes())),
+                registration.defaultScope(), gatehouse.devMode()));
+    }
+
+    /** Metadata an operator sends to the admin API. */
+    public ClientMetadata forOperator(Map<String, Object> request) {
+        return check(request, new RegistrationPolicy(signingAlgorithms(), Optional.empty(), registration.defaultScope(), true));
+    }
+
+    private ClientMetadata check(Map<String, Object> request, RegistrationPolicy policy) {
+        ClientMetadata metadata = new ClientMetadataValidator(policy).validate(request);
+        metadata.sectorIdentifierUri().ifPresent(uri -> sectorIdentifier.check(uri, metadata.redirectUris()));
+        return metadata;
+    }
+
+    /** The algorithms with a signing key (KeysConfig; RS256 always, OIDC Core 15.1). */
+    private Set<String> signingAlgorithms() {
+        Set<String> algs = new LinkedHashSet<>();
+        algs.add(JwsAlgorithm.RS256.name());
+        keys.algorithms().forEach(a -> algs.add(a.name()));
+        return algs;
+    }
+}
