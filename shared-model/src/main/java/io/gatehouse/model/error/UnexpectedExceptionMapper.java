@@ -24,6 +24,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             String code = status == 401 ? "invalid_token" : "invalid_request";
             return OAuthErrorResponse.of(new OAuthError(code, reason(status), status), null);
         }
+        if (sqlState(e).startsWith("22")) {
+            // SQL data exception (e.g. 22021, a NUL character in text): the input was invalid, not the server.
+            return OAuthErrorResponse.of(OAuthError.invalidRequest("the request contains an invalid value"), null);
+        }
         if (causedByDatabase(e)) {
             LOG.warnf("database unavailable: %s", e.toString());
             return OAuthErrorResponse.of(OAuthError.temporarilyUnavailable("the service is temporarily unavailable"), null);
@@ -35,6 +39,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static String reason(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase().toLowerCase() : "request rejected";
+    }
+
+    /** The SQLState of the first SQLException in the cause chain, or "". */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     static boolean causedByDatabase(Throwable e) {
