@@ -1,5 +1,6 @@
 package io.gatehouse.userinfo;
 
+import io.gatehouse.model.bearer.BearerChallenge;
 import io.gatehouse.model.claims.ClaimsRequest;
 import io.gatehouse.model.claims.ClaimsResolver;
 import io.gatehouse.model.entity.ClientEntity;

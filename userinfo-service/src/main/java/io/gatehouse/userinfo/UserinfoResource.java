@@ -1,5 +1,6 @@
 package io.gatehouse.userinfo;
 
+import io.gatehouse.model.bearer.BearerTokenExtraction;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.TokenSigner;
 import jakarta.inject.Inject;

@@ -24,14 +24,16 @@ public enum Endpoint {
     DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, false),
     /** Discovery documents themselves (no metadata member). */
     OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),
-    OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, false),
+    OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, true),
     /** User-facing pages of the authorization endpoint (login, consent, account, device user code entry). */
     LOGIN_PAGE(null, "/login", Service.AUTHORIZE, false),
     CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, false),
     ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, false),
     DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
     /** The operators' API (issue: administration). */
-    ADMIN_API(null, "/admin", Service.AUTHORIZE, false);
+    ADMIN_API(null, "/admin", Service.AUTHORIZE, false),
+    /** The operators' signing-key commands (emergency rotation); routed before {@code /admin} (longer prefix). */
+    ADMIN_KEYS(null, "/admin/keys", Service.DISCOVERY, true);
 
     private final String metadataMember;
     private final String path;

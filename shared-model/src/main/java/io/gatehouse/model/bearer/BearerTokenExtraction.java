@@ -1,4 +1,4 @@
-package io.gatehouse.userinfo;
+package io.gatehouse.model.bearer;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.gatehouse.userinfo;
+package io.gatehouse.model.bearer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package io.gatehouse.userinfo;
+package io.gatehouse.model.bearer;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

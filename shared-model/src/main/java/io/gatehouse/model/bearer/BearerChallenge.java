@@ -1,4 +1,4 @@
-package io.gatehouse.userinfo;
+package io.gatehouse.model.bearer;
 
 /**
  * A refusal of a protected-resource request, as RFC 6750 3 and 3.1 define it: the status, and the
