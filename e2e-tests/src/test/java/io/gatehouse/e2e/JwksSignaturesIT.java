@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.ECKey;
@@ -25,12 +23,9 @@ import io.restassured.response.Response;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Instant;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -91,15 +86,7 @@ class JwksSignaturesIT {
 
     /** An RFC 9068 access token signed with the suite's own active RS256 key. */
     private static String accessToken(String issuer, String sub, String clientId, UUID grant) throws Exception {
-        SuiteKeys.ActiveKey key = SuiteKeys.active("RS256");
-        Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(sub).audience(issuer)
-                .expirationTime(Date.from(now.plusSeconds(300))).issueTime(Date.from(now)).jwtID(UUID.randomUUID().toString())
-                .claim("client_id", clientId).claim("scope", "openid profile").claim("grant_id", grant.toString()).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
-        jwt.sign(new RSASSASigner((RSAPrivateKey) key.privateKey()));
-        return jwt.serialize();
+        return SuiteKeys.accessToken(SuiteKeys.active("RS256"), issuer, sub, clientId, "openid profile", grant);
     }
 
     private static JWSVerifier verifier(JWK jwk) throws Exception {

@@ -1,17 +1,27 @@
 package io.gatehouse.e2e;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.gatehouse.testsupport.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -52,6 +62,19 @@ final class SuiteKeys {
                 return new ActiveKey(kid, alg, KeyFactory.getInstance(keyAlgorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
             }
         }
+    }
+
+    /** An RFC 9068 access token signed with {@code key} (RS256 or PS256), as token-service would issue it. */
+    static String accessToken(ActiveKey key, String issuer, String sub, String clientId, String scope, UUID grant)
+            throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(sub).audience(issuer)
+                .expirationTime(Date.from(now.plusSeconds(300))).issueTime(Date.from(now)).jwtID(UUID.randomUUID().toString())
+                .claim("client_id", clientId).claim("scope", scope).claim("grant_id", grant.toString()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(key.alg())).keyID(key.kid())
+                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        jwt.sign(new RSASSASigner((RSAPrivateKey) key.privateKey()));
+        return jwt.serialize();
     }
 
     private static byte[] decrypt(byte[] stored, String kid) throws GeneralSecurityException {
