@@ -1,34 +1,48 @@
 package io.gatehouse.discovery;
 
+import io.gatehouse.model.claims.ClaimsResolver;
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.discovery.ProviderFacts;
+import io.gatehouse.model.discovery.ProviderMetadata;
+import io.gatehouse.model.keys.KeysConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import jakarta.ws.rs.core.Response;
 
-/** OpenID Connect Discovery 1.0 section 4: the provider configuration document. */
-@Path("/.well-known/openid-configuration")
+/**
+ * The provider configuration (OIDC Discovery 1.0 section 4) and the authorization server metadata (RFC 8414
+ * section 3): one document, generated from the capability registry. Cacheable for a short while and readable
+ * from any origin.
+ */
+@Path("/.well-known")
 public class DiscoveryResource {
 
     @Inject
     GatehouseConfig config;
+    @Inject
+    KeysConfig keys;
+    @Inject
+    ClaimsResolver claims;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> configuration() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("issuer", config.issuer());
-        doc.put("authorization_endpoint", config.urls().authorize() + "/authorize");
-        doc.put("token_endpoint", config.urls().token() + "/token");
-        doc.put("userinfo_endpoint", config.urls().userinfo() + "/userinfo");
-        doc.put("jwks_uri", config.urls().discovery() + "/jwks");
-        doc.put("response_types_supported", List.of("code"));
-        doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        return doc;
+    @Path("openid-configuration")
+    public Response openidConfiguration() {
+        return document();
+    }
+
+    @GET
+    @Path("oauth-authorization-server")
+    public Response authorizationServerMetadata() {
+        return document();
+    }
+
+    private Response document() {
+        ProviderFacts facts = ProviderFacts.of(config, keys.algorithms(), claims.supportedClaims());
+        return Response.ok(ProviderMetadata.document(facts), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", ProviderMetadata.CACHE_CONTROL)
+                .header("Access-Control-Allow-Origin", "*")
+                .build();
     }
 }

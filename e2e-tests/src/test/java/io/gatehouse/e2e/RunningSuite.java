@@ -17,6 +17,8 @@ import java.util.Map;
 public final class RunningSuite {
 
     private static Suite suite;
+    /** The key-encryption key the services run with (random per run), for tests that read the key table. */
+    private static final String KEY_ENCRYPTION_KEY = randomKey();
 
     private RunningSuite() {
     }
@@ -42,12 +44,17 @@ public final class RunningSuite {
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
                 root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
                 Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey(),
+                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY,
                         // Open dynamic registration, as the conformance "dynamic" plan needs (RFC 7591 3).
                         "GATEHOUSE_REGISTRATION_OPEN", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;
+    }
+
+    /** Base64 of the 32-byte key-encryption key under which the suite stores its private signing keys. */
+    public static String keyEncryptionKey() {
+        return KEY_ENCRYPTION_KEY;
     }
 
     private static String randomKey() {

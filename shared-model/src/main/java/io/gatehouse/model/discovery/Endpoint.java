@@ -25,14 +25,19 @@ public enum Endpoint {
     DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, false),
     /** Discovery documents themselves (no metadata member). */
     OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),
-    OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, false),
+    OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, true),
     /** User-facing pages of the authorization endpoint (login, consent, account, device user code entry). */
     LOGIN_PAGE(null, "/login", Service.AUTHORIZE, true),
     CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, true),
     ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, true),
     DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
     /** The operators' API (issue: administration). */
-    ADMIN_API(null, "/admin", Service.AUTHORIZE, true);
+    ADMIN_API(null, "/admin", Service.AUTHORIZE, true),
+    /**
+     * The operators' emergency key rotation, served by discovery-service which owns the keys; routed before
+     * {@code /admin} (longer prefix). Listing keys stays in the admin API ({@code GET /admin/keys}).
+     */
+    ADMIN_KEY_ROTATION(null, "/admin/keys/rotate", Service.DISCOVERY, true);
 
     private final String metadataMember;
     private final String path;

@@ -3,6 +3,7 @@ package io.gatehouse.model.keys;
 import io.gatehouse.model.entity.SigningKeyEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.Jwk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,18 +13,21 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Gatehouse's signing keys in memory, so that signing and verifying do no database round trip in the steady
- * state. The snapshot is re-read every {@code gatehouse.keys.cache-refresh}, on {@link #invalidate()}, and when
- * a token names an unknown kid (at most once a second).
+ * Gatehouse's signing keys in memory, so that signing, verifying and serving the JWKS do no database round trip in
+ * the steady state. The snapshot is re-read when a key changes ({@link KeyChangeListener} hears the
+ * {@code NOTIFY gatehouse_keys} of the change and calls {@link #invalidate()}), every
+ * {@code gatehouse.keys.cache-refresh} as a fallback, and when a token names an unknown kid (at most once a second).
  */
 @ApplicationScoped
 public class KeyCache {
@@ -47,6 +51,7 @@ public class KeyCache {
         final JwsAlgorithm alg;
         final String state;
         final PublicKey publicKey;
+        final Map<String, Object> publicJwk;
         private final byte[] encryptedPrivate;
         private volatile PrivateKey privateKey;
 
@@ -56,6 +61,8 @@ public class KeyCache {
             this.state = state;
             this.publicKey = publicKey;
             this.encryptedPrivate = encryptedPrivate;
+            // Rebuilt from the public key, so no member of the stored JSON (private or otherwise) can leak out.
+            this.publicJwk = Map.copyOf(Jwk.publicJwk(publicKey, kid, alg));
         }
 
         public String kid() {
@@ -73,9 +80,15 @@ public class KeyCache {
         public PublicKey publicKey() {
             return publicKey;
         }
+
+        /** The public JWK: kty, kid, use sig, alg and the public parameters only. */
+        public Map<String, Object> publicJwk() {
+            return publicJwk;
+        }
     }
 
-    record Snapshot(Map<String, CachedKey> byKid, Map<JwsAlgorithm, CachedKey> active, Instant loadedAt) {
+    record Snapshot(Map<String, CachedKey> byKid, Map<JwsAlgorithm, CachedKey> active, List<CachedKey> published,
+                    byte[] jwks, Instant loadedAt) {
     }
 
     /** The active key for {@code alg}, creating one when none exists yet. */
@@ -111,6 +124,37 @@ public class KeyCache {
         snapshot = null;
     }
 
+    /** Re-reads the key table now (the change listener does so in the background). */
+    public void refresh() {
+        reload();
+    }
+
+    /** The published keys (next, active, retired but still needed), in the order of the JWKS. */
+    public List<CachedKey> published() {
+        return current().published();
+    }
+
+    /** The JWK Set document (RFC 7517 5) of the published keys, serialised once per snapshot. */
+    public byte[] jwks() {
+        return current().jwks();
+    }
+
+    /** When the snapshot in use was read; null when none is. */
+    public Instant loadedAt() {
+        Snapshot s = snapshot;
+        return s == null ? null : s.loadedAt();
+    }
+
+    /**
+     * Decrypts every published private key once and discards it: throws when the key-encryption key is not the one
+     * the keys were stored under (checked at start by the service that owns the keys).
+     */
+    public void checkDecryptable() {
+        for (CachedKey key : published()) {
+            encryption.decrypt(key.encryptedPrivate, key.kid);
+        }
+    }
+
     /** The decrypted private key of {@code key}, for signing. */
     public PrivateKey signingKey(CachedKey key) {
         PrivateKey pk = key.privateKey;
@@ -141,6 +185,7 @@ public class KeyCache {
 
     private synchronized Snapshot reload() {
         Map<String, CachedKey> byKid = new HashMap<>();
+        List<CachedKey> published = new ArrayList<>();
         Map<JwsAlgorithm, CachedKey> active = new EnumMap<>(JwsAlgorithm.class);
         Snapshot previous = snapshot;
         for (SigningKeyEntity e : store.published()) {
@@ -161,11 +206,13 @@ public class KeyCache {
                 }
             }
             byKid.put(e.kid, key);
+            published.add(key);
             if ("active".equals(e.state)) {
                 active.put(key.alg, key);
             }
         }
-        Snapshot s = new Snapshot(Map.copyOf(byKid), active, Instant.now());
+        byte[] jwks = Json.write(Map.of("keys", published.stream().map(CachedKey::publicJwk).toList()));
+        Snapshot s = new Snapshot(Map.copyOf(byKid), active, List.copyOf(published), jwks, Instant.now());
         snapshot = s;
         lastReloadMillis = System.currentTimeMillis();
         return s;

@@ -4,12 +4,14 @@ import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -19,8 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * AES-256-GCM encryption of private signing keys under the key-encryption key. Stored form:
  * 12-byte nonce || ciphertext || 16-byte tag, with the key id as additional authenticated data so that a
- * ciphertext cannot be moved to another row.
+ * ciphertext cannot be moved to another row. Created at start ({@link Startup}), so that a service without a
+ * key-encryption key outside development mode fails to start instead of failing its first signature.
  */
+@Startup
 @ApplicationScoped
 public class KeyEncryption {
 
@@ -31,14 +35,18 @@ public class KeyEncryption {
 
     @Inject
     public KeyEncryption(KeysConfig keys, GatehouseConfig config) {
-        this.kek = resolve(keys, config);
+        this.kek = resolve(keys.encryptionKey(), config.devMode(), LaunchMode.current());
     }
 
-    private static SecretKey resolve(KeysConfig keys, GatehouseConfig config) {
-        if (keys.encryptionKey().isPresent() && !keys.encryptionKey().get().isBlank()) {
+    /**
+     * The key-encryption key: the configured one (32 bytes, base64); else, in development mode or under test, a fixed
+     * development key; else a start-up error that says what to set.
+     */
+    static SecretKey resolve(Optional<String> configured, boolean devMode, LaunchMode launchMode) {
+        if (configured.isPresent() && !configured.get().isBlank()) {
             byte[] raw;
             try {
-                raw = Base64.getDecoder().decode(keys.encryptionKey().get().trim());
+                raw = Base64.getDecoder().decode(configured.get().trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("gatehouse.keys.encryption-key is not valid base64");
             }
@@ -47,13 +55,18 @@ public class KeyEncryption {
             }
             return new SecretKeySpec(raw, "AES");
         }
-        if (config.devMode() || LaunchMode.current() != LaunchMode.NORMAL) {
+        if (devMode || launchMode != LaunchMode.NORMAL) {
             LOG.warn("No gatehouse.keys.encryption-key set: using the fixed development key-encryption key. "
                     + "Never run like this in production.");
             return new SecretKeySpec(Sha256.digest("gatehouse development key-encryption key"), "AES");
         }
         throw new IllegalStateException("gatehouse.keys.encryption-key (GATEHOUSE_KEYS_ENCRYPTION_KEY) is required outside "
                 + "development mode: 32 random bytes, base64, e.g. `openssl rand -base64 32`");
+    }
+
+    /** Nothing: calling it creates the bean, and so runs the key-encryption key check, at a chosen moment. */
+    public void ready() {
+        // the constructor did the work
     }
 
     public byte[] encrypt(byte[] plaintext, String kid) {

@@ -22,7 +22,41 @@ public interface KeysConfig {
     @WithDefault("RS256,PS256,ES256,EdDSA")
     List<JwsAlgorithm> algorithms();
 
-    /** How often the in-memory key cache re-reads the key table without being told. Default 30 s. */
+    /**
+     * How often the in-memory key cache re-reads the key table without being told: the fallback to the
+     * {@code NOTIFY gatehouse_keys} that every key change sends. Default 30 s.
+     */
     @WithDefault("30s")
     Duration cacheRefresh();
+
+    /** Automatic rotation (discovery-service; one replica at a time under a PostgreSQL advisory lock). */
+    Rotation rotation();
+
+    interface Rotation {
+        /** Whether discovery-service rotates keys on schedule. Default true. Emergency rotation works either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a key signs before its successor takes over. Default 30 days. */
+        @WithDefault("30d")
+        Duration activeLifetime();
+
+        /**
+         * How long a successor ({@code next}) key is published in the JWKS before it signs. Must exceed the JWKS
+         * cache max-age (300 s) so that every verifier has it before the first token it signs. Default 1 day.
+         */
+        @WithDefault("1d")
+        Duration publishAhead();
+
+        /**
+         * Added to the longest token lifetime (access token, ID token) to give how long a retired key stays in the
+         * JWKS before it is deleted. Default 1 hour.
+         */
+        @WithDefault("1h")
+        Duration retentionMargin();
+
+        /** How often each discovery-service replica checks whether a transition is due. Default 10 minutes. */
+        @WithDefault("10m")
+        Duration checkInterval();
+    }
 }

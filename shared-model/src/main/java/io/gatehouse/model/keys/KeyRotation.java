@@ -1,0 +1,148 @@
+package io.gatehouse.model.keys;
+
+import io.gatehouse.model.entity.AuditEventEntity;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.repository.AuditEventRepository;
+import io.gatehouse.model.token.TokensConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Rotation of the signing keys: the scheduled transitions of {@link RotationSchedule}, and the operator's
+ * emergency rotation. Every run holds the key-table advisory lock for its whole transaction, so two replicas
+ * never rotate at once and the second one, once it gets the lock, finds nothing left to do.
+ */
+@ApplicationScoped
+public class KeyRotation {
+
+    private static final Logger LOG = Logger.getLogger(KeyRotation.class);
+
+    @Inject
+    SigningKeyStore store;
+    @Inject
+    KeysConfig keys;
+    @Inject
+    TokensConfig tokens;
+    @Inject
+    AuditEventRepository audit;
+
+    /** What a scheduled run did; {@code locked} false when another replica held the lock (nothing done). */
+    public record Outcome(boolean locked, List<KeyTransition> applied, List<String> created) {
+        public boolean changed() {
+            return !applied.isEmpty();
+        }
+    }
+
+    /** What an emergency rotation did. */
+    public record EmergencyRotation(String revokedKid, List<String> retiredKids, List<String> activatedKids) {
+    }
+
+    /** The kid to revoke is not a key Gatehouse has (or was revoked already). */
+    public static class UnknownKeyException extends RuntimeException {
+        public UnknownKeyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The configured periods; throws with a clear message when they make no sense. */
+    public RotationPolicy policy() {
+        return RotationPolicy.of(keys.rotation(), tokens);
+    }
+
+    /** RS256 (mandatory, OIDC Core 15.1) and the configured algorithms. */
+    public Set<JwsAlgorithm> algorithms() {
+        Set<JwsAlgorithm> algs = new LinkedHashSet<>();
+        algs.add(JwsAlgorithm.RS256);
+        algs.addAll(keys.algorithms());
+        return algs;
+    }
+
+    /**
+     * Applies the transitions due at {@code now}. With {@code waitForLock} false the run is skipped when another
+     * transaction holds the key-table lock (the scheduled case: that replica is rotating).
+     */
+    @Transactional
+    public Outcome rotateDue(Instant now, boolean waitForLock) {
+        if (waitForLock) {
+            store.lockKeyTable();
+        } else if (!store.tryLockKeyTable()) {
+            return new Outcome(false, List.of(), List.of());
+        }
+        RotationPolicy policy = policy();
+        List<KeyTransition> due = RotationSchedule.due(store.records(), algorithms(), policy, now);
+        List<String> created = store.apply(due, policy, now);
+        if (!due.isEmpty()) {
+            LOG.infof("signing keys: %s", due);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("trigger", "schedule");
+            details.put("transitions", due.stream().map(Object::toString).toList());
+            details.put("created", created);
+            record(details, null);
+        }
+        return new Outcome(true, due, created);
+    }
+
+    /**
+     * Emergency rotation. With {@code revokeKid}: that key is revoked (out of the JWKS at once, so what it signed
+     * stops verifying) and, if it was active, a fresh key of its algorithm is activated. Without: the active key
+     * of {@code alg} (or of every algorithm) is retired as in a scheduled rotation (its tokens keep verifying) and
+     * a fresh key activated.
+     */
+    @Transactional
+    public EmergencyRotation rotateNow(Optional<JwsAlgorithm> alg, Optional<String> revokeKid, String actorClientId) {
+        store.lockKeyTable();
+        RotationPolicy policy = policy();
+        Instant now = Instant.now();
+        List<KeyRecord> records = store.records();
+        List<KeyTransition> transitions = new ArrayList<>();
+        List<String> retired = new ArrayList<>();
+        String revoked = null;
+        if (revokeKid.isPresent()) {
+            String kid = revokeKid.get();
+            KeyRecord key = records.stream().filter(r -> r.kid().equals(kid) && r.state() != KeyState.REVOKED).findFirst()
+                    .orElseThrow(() -> new UnknownKeyException("no signing key " + kid + " to revoke"));
+            store.revoke(kid, policy, now);
+            revoked = kid;
+            if (key.state() == KeyState.ACTIVE) {
+                transitions.add(new KeyTransition.Create(key.alg(), KeyState.ACTIVE));
+            }
+        } else {
+            Set<JwsAlgorithm> rotated = alg.map(Set::of).orElseGet(this::algorithms);
+            for (JwsAlgorithm a : rotated) {
+                records.stream().filter(r -> r.alg() == a && r.state() == KeyState.ACTIVE).findFirst().ifPresent(r -> {
+                    transitions.add(new KeyTransition.Retire(r.kid(), a));
+                    retired.add(r.kid());
+                });
+                transitions.add(new KeyTransition.Create(a, KeyState.ACTIVE));
+            }
+        }
+        List<String> activated = store.apply(transitions, policy, now);
+        LOG.warnf("emergency key rotation by %s: revoked %s, retired %s, activated %s", actorClientId, revoked, retired,
+                activated);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("trigger", "emergency");
+        details.put("revoked", revoked);
+        details.put("retired", retired);
+        details.put("activated", activated);
+        record(details, actorClientId);
+        return new EmergencyRotation(revoked, List.copyOf(retired), activated);
+    }
+
+    private void record(Map<String, Object> details, String clientId) {
+        AuditEventEntity event = new AuditEventEntity();
+        event.type = "signing_keys_rotated";
+        event.clientId = clientId;
+        event.details = details;
+        audit.persist(event);
+    }
+}
