@@ -1,18 +1,12 @@
 package io.gatehouse.authorize.admin;
 
-import io.gatehouse.model.bearer.BearerChallenge;
-import io.gatehouse.model.bearer.BearerTokenExtraction;
-import io.gatehouse.model.entity.ClientEntity;
-import io.gatehouse.model.entity.UserEntity;
-import io.gatehouse.model.token.AccessTokenValidator;
-import io.gatehouse.model.token.AccessTokenValidator.InvalidAccessTokenException;
+import io.gatehouse.model.bearer.BearerAccess;
+import io.gatehouse.model.discovery.Scope;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import java.util.UUID;
+import java.util.List;
 
 /**
  * The admin API is a resource server like any other (RFC 6750): a Gatehouse access token (RFC 9068, verified
@@ -24,47 +18,17 @@ import java.util.UUID;
 public class AdminAccess {
 
     /** The scope of operators' access tokens. */
-    public static final String SCOPE = "gatehouse:admin";
+    public static final String SCOPE = Scope.ADMIN;
 
     @Inject
-    AccessTokenValidator validator;
-    @Inject
-    EntityManager em;
+    BearerAccess access;
     @Inject
     HttpServerRequest request;
 
     /** The caller of the current request, or the RFC 6750 challenge that refuses it. */
-    @Transactional
     public AdminCaller require() {
-        String token = BearerTokenExtraction.extract(request.headers().getAll("Authorization"), java.util.List.of(),
-                request.params().getAll("access_token"));
-        ValidatedAccessToken t;
-        try {
-            t = validator.validate(token);
-        } catch (InvalidAccessTokenException e) {
-            throw BearerChallenge.invalidToken(e.getMessage());
-        }
-        ClientEntity client = em.find(ClientEntity.class, t.clientId());
-        if (client == null || !client.enabled) {
-            throw BearerChallenge.invalidToken("the access token's client is not active");
-        }
-        if (!t.sub().equals(t.clientId())) {
-            UserEntity user = user(t.sub());
-            if (user == null || !user.enabled) {
-                throw BearerChallenge.invalidToken("the access token's end-user is not active");
-            }
-        }
-        if (!t.hasScope(SCOPE)) {
-            throw BearerChallenge.insufficientScope(SCOPE, "the access token was not granted the " + SCOPE + " scope");
-        }
+        ValidatedAccessToken t = access.require(request.headers().getAll("Authorization"), List.of(),
+                request.params().getAll("access_token"), SCOPE);
         return new AdminCaller(t.clientId(), t.sub(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
-    }
-
-    private UserEntity user(String sub) {
-        try {
-            return em.find(UserEntity.class, UUID.fromString(sub));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.UUID;
  * One audited decision (DESIGN.md "State": audit events), stored in {@code audit_events} and counted. The type names
  * the decision; details never hold a secret, a code or a token value (a jti or a grant id at most).
  */
-public record AuditEvent(String type, UUID userId, String clientId, Map<String, Object> details) {
+public record AuditEvent(String type, UUID userId, String clientId, String sourceIp, Map<String, Object> details) {
 
     /** Tokens were issued at the token endpoint (details: grant_type, grant_id, scope). */
     public static final String TOKEN_ISSUED = "token_issued";
@@ -20,5 +20,10 @@ public record AuditEvent(String type, UUID userId, String clientId, Map<String, 
 
     public AuditEvent {
         details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    /** An event whose source address is not known (or not the point, as for token endpoint decisions). */
+    public AuditEvent(String type, UUID userId, String clientId, Map<String, Object> details) {
+        this(type, userId, clientId, null, details);
     }
 }

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 
-/** Stores each {@link AuditEvent} in the caller's transaction (so it commits with the decision) and counts it. */
+/**
+ * The one writer of {@code audit_events}: stores each {@link AuditEvent} in the caller's transaction (so it commits
+ * with the decision, or not at all) and counts it in the {@code gatehouse.audit.events} metric by type.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -23,6 +26,7 @@ public class AuditTrail {
         e.type = event.type();
         e.userId = event.userId();
         e.clientId = event.clientId();
+        e.sourceIp = event.sourceIp();
         e.details = new HashMap<>(event.details());
         events.persist(e);
         metrics.counter("gatehouse.audit.events", "type", event.type()).increment();

@@ -1,23 +1,32 @@
 package io.gatehouse.model.bearer;
 
+import io.gatehouse.model.entity.ClientEntity;
+import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.token.AccessTokenValidator;
 import io.gatehouse.model.token.AccessTokenValidator.InvalidAccessTokenException;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Access to a Gatehouse protected resource (the operators' commands, the admin API): the request's access token
- * (RFC 6750 2), valid and unrevoked (RFC 9068 4, {@link AccessTokenValidator}) and granted the resource's scope;
- * otherwise a {@link BearerChallenge} (401 invalid_token, 403 insufficient_scope, RFC 6750 3.1).
+ * (RFC 6750 2), valid and unrevoked (RFC 9068 4, {@link AccessTokenValidator}), of an enabled client and, when it
+ * carries one, an enabled end-user, and granted the resource's scope; otherwise a {@link BearerChallenge}
+ * (no token: 401 with a bare challenge; 401 invalid_token; 403 insufficient_scope, RFC 6750 3.1).
  */
 @ApplicationScoped
 public class BearerAccess {
 
     @Inject
     AccessTokenValidator validator;
+    @Inject
+    EntityManager em;
 
+    @Transactional
     public ValidatedAccessToken require(List<String> authorization, List<String> formTokens, List<String> queryTokens,
                                         String scope) {
         String token = BearerTokenExtraction.extract(authorization, formTokens, queryTokens);
@@ -27,9 +36,27 @@ public class BearerAccess {
         } catch (InvalidAccessTokenException e) {
             throw BearerChallenge.invalidToken(e.getMessage());
         }
+        ClientEntity client = em.find(ClientEntity.class, validated.clientId());
+        if (client == null || !client.enabled) {
+            throw BearerChallenge.invalidToken("the access token's client is not active");
+        }
+        if (!validated.sub().equals(validated.clientId())) {
+            UserEntity user = user(validated.sub());
+            if (user == null || !user.enabled) {
+                throw BearerChallenge.invalidToken("the access token's end-user is not active");
+            }
+        }
         if (!validated.hasScope(scope)) {
             throw BearerChallenge.insufficientScope(scope, "the access token was not granted the " + scope + " scope");
         }
         return validated;
+    }
+
+    private UserEntity user(String sub) {
+        try {
+            return em.find(UserEntity.class, UUID.fromString(sub));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
