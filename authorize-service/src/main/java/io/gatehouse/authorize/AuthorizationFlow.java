@@ -176,6 +176,10 @@ public class AuthorizationFlow {
         }
         p.userId = user.id;
         p.authenticatedAt = started.session().authTime;
+        if (p.deviceCodeHash != null) {
+            // RFC 8628 3.3: a device verification continues on the device pages once the user is logged in.
+            return new LoggedIn(new FlowResult.Continue(DeviceVerification.consentPath(p.id)), started.cookieValue());
+        }
         ClientEntity client = clients.findById(p.clientId);
         if (client == null || !client.enabled) {
             return new LoggedIn(new FlowResult.ErrorPage(OAuthError.invalidClient("unknown client"), 400), started.cookieValue());
@@ -207,7 +211,7 @@ public class AuthorizationFlow {
     /** The consent page's content, when the browser's session is the user the request is for. */
     @Transactional
     public Optional<ConsentView> consentView(String id, String browser, String sessionCookie) {
-        return pending.find(id, browser).filter(p -> p.consumedAt == null && p.userId != null)
+        return pending.find(id, browser).filter(p -> p.consumedAt == null && p.userId != null && p.deviceCodeHash == null)
                 .filter(p -> sessions.current(sessionCookie).filter(s -> s.userId.equals(p.userId)).isPresent())
                 .map(p -> {
                     AuthorizationRequest request = AuthorizationRequest.parse(new RequestParameters(p.parameters, Set.of()));
@@ -220,7 +224,7 @@ public class AuthorizationFlow {
     @Transactional
     public FlowResult consented(String id, String browser, String sessionCookie, boolean approved) {
         AuthorizationRequestEntity p = pending.find(id, browser).orElse(null);
-        if (p == null) {
+        if (p == null || p.deviceCodeHash != null) { // a device verification is answered on the device pages
             return new FlowResult.ErrorPage(EXPIRED, 400);
         }
         if (p.consumedAt != null) {
@@ -264,7 +268,7 @@ public class AuthorizationFlow {
     }
 
     /** Saves the consent, adding to scopes consented before (one upsert: concurrent consents do not collide). */
-    private void saveConsent(java.util.UUID userId, String clientId, List<String> scopes) {
+    void saveConsent(java.util.UUID userId, String clientId, List<String> scopes) {
         em.createNativeQuery("insert into consents (user_id, client_id, scopes, granted_at) values (?1, ?2, string_to_array(?3, ' '), now()) "
                         + "on conflict (user_id, client_id) do update set granted_at = now(), scopes = consents.scopes "
                         + "|| array(select s from unnest(excluded.scopes) s where s <> all(consents.scopes))")

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deletes what the authorization endpoint no longer needs: pending requests an hour after they expired, and old
- * login failures. Safe in every replica at once (plain deletes of expired rows).
+ * Deletes what the authorization endpoint no longer needs: pending and pushed requests an hour after they expired,
+ * and old login failures. Safe in every replica at once (plain deletes of expired rows).
  */
 @ApplicationScoped
 public class Cleanup {
@@ -25,6 +25,8 @@ public class Cleanup {
     @Transactional
     void run() {
         em.createNativeQuery("delete from authorization_requests where expires_at < ?1")
+                .setParameter(1, Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).executeUpdate();
+        em.createNativeQuery("delete from pushed_requests where expires_at < ?1")
                 .setParameter(1, Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).executeUpdate();
         throttle.forgetOld();
     }

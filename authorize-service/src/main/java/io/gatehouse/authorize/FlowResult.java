@@ -21,4 +21,8 @@ public sealed interface FlowResult {
     /** The user must consent for the pending request {@code requestId}. */
     record Consent(String requestId) implements FlowResult {
     }
+
+    /** The user continues at another page of this service ({@code path}), e.g. the device pages after the login. */
+    record Continue(String path) implements FlowResult {
+    }
 }

@@ -43,10 +43,15 @@ public class LoginThrottle {
 
     /** How long the caller must still wait before this attempt is heard; zero when it may go ahead. */
     public Duration wait(String username, String address) {
+        return waitFor(accountKey(username), addressKey(address));
+    }
+
+    /** How long an attempt counted under either key must still wait (also for other guesses, e.g. user codes). */
+    Duration waitFor(String key, String otherKey) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Number seconds = (Number) em.createNativeQuery("select coalesce(max(extract(epoch from (blocked_until - now()))), 0) "
                             + "from login_throttle where key in (?1, ?2) and blocked_until > now() and last_failure_at > ?3")
-                    .setParameter(1, accountKey(username)).setParameter(2, addressKey(address))
+                    .setParameter(1, key).setParameter(2, otherKey)
                     .setParameter(3, Timestamp.from(Instant.now().minus(config.forgetAfter())))
                     .getSingleResult();
             return Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
@@ -64,11 +69,17 @@ public class LoginThrottle {
 
     /** A successful login clears the account's failures (the address keeps its count). */
     public void succeeded(String username) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where key = ?1")
-                .setParameter(1, accountKey(username)).executeUpdate());
+        clear(accountKey(username));
     }
 
-    private void record(String key, ThrottlePolicy policy) {
+    /** Forgets the failures counted under {@code key}. */
+    void clear(String key) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where key = ?1")
+                .setParameter(1, key).executeUpdate());
+    }
+
+    /** Counts a failure under {@code key} and blocks it as {@code policy} says (in the caller's transaction). */
+    void record(String key, ThrottlePolicy policy) {
         Timestamp forgetBefore = Timestamp.from(Instant.now().minus(config.forgetAfter()));
         Number failures = (Number) em.createNativeQuery("insert into login_throttle (key, failures, last_failure_at) "
                         + "values (?1, 1, now()) on conflict (key) do update set "

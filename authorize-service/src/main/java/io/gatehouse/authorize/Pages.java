@@ -94,6 +94,8 @@ public class Pages {
             b = authorizationResponse(r.response());
         } else if (result instanceof FlowResult.Login l) {
             b = seeOther("/login?request=" + l.requestId());
+        } else if (result instanceof FlowResult.Continue c) {
+            b = seeOther(c.path());
         } else {
             b = seeOther("/consent?request=" + ((FlowResult.Consent) result).requestId());
         }
@@ -110,7 +112,7 @@ public class Pages {
         return noStore(Response.seeOther(URI.create(path))).header("Content-Security-Policy", CSP);
     }
 
-    private static TemplateInstance withClient(TemplateInstance page, ClientEntity client) {
+    static TemplateInstance withClient(TemplateInstance page, ClientEntity client) {
         String name = client.clientName != null && !client.clientName.isBlank() ? client.clientName : client.clientId;
         return page.data("clientName", name).data("logoUri", webUri(client, "logo_uri"))
                 .data("policyUri", webUri(client, "policy_uri")).data("tosUri", webUri(client, "tos_uri"));

@@ -1,6 +1,7 @@
 package io.gatehouse.authorize;
 
 import io.gatehouse.model.authorization.AuthorizationError;
+import io.gatehouse.model.authorization.PushedAuthorizationRequest;
 import io.gatehouse.model.authorization.RequestObject;
 import io.gatehouse.model.authorization.RequestParameters;
 import io.gatehouse.model.config.GatehouseConfig;
@@ -23,7 +24,7 @@ import java.util.Map;
 public class RequestAssembly {
 
     /** RFC 9126 2.2: the request_uri the PAR endpoint hands out. */
-    public static final String PAR_URN_PREFIX = "urn:ietf:params:oauth:request_uri:";
+    public static final String PAR_URN_PREFIX = PushedAuthorizationRequest.REQUEST_URI_PREFIX;
 
     @Inject
     PushedRequestRepository pushed;
@@ -33,6 +34,9 @@ public class RequestAssembly {
     public RequestParameters assemble(RequestParameters sent, ClientEntity client) {
         boolean hasRequest = sent.get("request") != null || sent.isDuplicated("request");
         boolean hasRequestUri = sent.get("request_uri") != null || sent.isDuplicated("request_uri");
+        if (!hasRequestUri && PushedAuthorizationRequest.required(client)) {
+            throw OAuthError.invalidRequest("this client must push its authorization requests (PAR)").toException(); // RFC 9126 6
+        }
         if (!hasRequest && !hasRequestUri) {
             return sent;
         }
@@ -43,9 +47,7 @@ public class RequestAssembly {
             throw OAuthError.invalidRequest("request or request_uri was sent more than once").toException();
         }
         if (hasRequest) {
-            Map<String, String> object = RequestObject.parameters(sent.get("request"), client, config.issuer());
-            requireSameResponseType(sent, object);
-            return sent.overlay(object);
+            return withRequestObject(sent, client);
         }
         String uri = sent.get("request_uri");
         if (!uri.startsWith(PAR_URN_PREFIX)) {
@@ -53,6 +55,23 @@ public class RequestAssembly {
                     .toException();
         }
         return pushedRequest(uri, sent, client);
+    }
+
+    /**
+     * The parameters of a request being pushed (RFC 9126 2.1, 3): with its request object by value, if any, applied as
+     * at the authorization endpoint. The caller has refused a pushed request_uri.
+     */
+    public RequestParameters assemblePushed(RequestParameters sent, ClientEntity client) {
+        if (sent.get("request") == null) {
+            return sent;
+        }
+        return withRequestObject(sent, client);
+    }
+
+    private RequestParameters withRequestObject(RequestParameters sent, ClientEntity client) {
+        Map<String, String> object = RequestObject.parameters(sent.get("request"), client, config.issuer());
+        requireSameResponseType(sent, object);
+        return sent.overlay(object);
     }
 
     /** RFC 9126 4: the pushed parameters are the request; they are single use and bound to the client. */

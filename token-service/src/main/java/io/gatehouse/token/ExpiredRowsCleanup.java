@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes rows of token-service's tables that can no longer matter: client assertion jtis and access-token
- * revocations past their expiry (the tokens they guard have expired too), and refresh tokens expired for a day.
+ * revocations past their expiry (the tokens they guard have expired too), and refresh tokens and device codes expired
+ * for a day.
  * Runs in every replica; a transaction-scoped advisory lock lets one act at a time (DESIGN.md "Singletons").
  */
 @ApplicationScoped
@@ -42,7 +43,8 @@ public class ExpiredRowsCleanup {
             }
             return em.createNativeQuery("delete from client_assertion_jtis where expires_at < now()").executeUpdate()
                     + em.createNativeQuery("delete from revocations where expires_at < now()").executeUpdate()
-                    + em.createNativeQuery("delete from refresh_tokens where expires_at < now() - interval '1 day'").executeUpdate();
+                    + em.createNativeQuery("delete from refresh_tokens where expires_at < now() - interval '1 day'").executeUpdate()
+                    + em.createNativeQuery("delete from device_codes where expires_at < now() - interval '1 day'").executeUpdate();
         });
     }
 }

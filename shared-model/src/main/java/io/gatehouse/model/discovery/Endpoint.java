@@ -19,10 +19,10 @@ public enum Endpoint {
     JWKS("jwks_uri", "/jwks", Service.DISCOVERY, true),
     REVOCATION("revocation_endpoint", "/revoke", Service.TOKEN, true),
     INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, true),
-    PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, false),
+    PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, true),
     REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, true),
     END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, false),
-    DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, false),
+    DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, true),
     /** Discovery documents themselves (no metadata member). */
     OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),
     OAUTH_AUTHORIZATION_SERVER(null, "/.well-known/oauth-authorization-server", Service.DISCOVERY, true),
@@ -30,7 +30,7 @@ public enum Endpoint {
     LOGIN_PAGE(null, "/login", Service.AUTHORIZE, true),
     CONSENT_PAGE(null, "/consent", Service.AUTHORIZE, true),
     ACCOUNT_PAGE(null, "/account", Service.AUTHORIZE, true),
-    DEVICE_PAGE(null, "/device", Service.AUTHORIZE, false),
+    DEVICE_PAGE(null, "/device", Service.AUTHORIZE, true),
     /** The operators' API (issue: administration). */
     ADMIN_API(null, "/admin", Service.AUTHORIZE, true),
     /**

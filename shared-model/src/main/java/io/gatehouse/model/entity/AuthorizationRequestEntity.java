@@ -54,4 +54,11 @@ public class AuthorizationRequestEntity {
 
     @Column(name = "response_enc")
     public byte[] responseEnc;
+
+    /**
+     * Set when this request verifies a device authorization (RFC 8628 3.3) rather than an authorization request:
+     * the login page serves it, then the user continues on the device pages.
+     */
+    @Column(name = "device_code_hash")
+    public String deviceCodeHash;
 }

@@ -1,0 +1,82 @@
+package io.gatehouse.authorize;
+
+import io.gatehouse.model.authorization.AuthorizationChecks;
+import io.gatehouse.model.authorization.AuthorizationRequest;
+import io.gatehouse.model.authorization.PushedAuthorizationRequest;
+import io.gatehouse.model.authorization.RedirectUriCheck;
+import io.gatehouse.model.authorization.RequestParameters;
+import io.gatehouse.model.authorization.UntrustedRedirectException;
+import io.gatehouse.model.client.AuthenticatedClient;
+import io.gatehouse.model.crypto.RandomTokens;
+import io.gatehouse.model.entity.ClientEntity;
+import io.gatehouse.model.entity.PushedRequestEntity;
+import io.gatehouse.model.repository.PushedRequestRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Pushed authorization requests (RFC 9126): the request is verified as the authorization endpoint would verify it
+ * (redirect_uri, then {@link AuthorizationChecks}), then kept in {@code pushed_requests} under a random request_uri
+ * that {@link RequestAssembly} consumes once. What depends on the user (session, prompt, consent) is judged when the
+ * request_uri is used.
+ */
+@ApplicationScoped
+public class PushedAuthorizationRequests {
+
+    /** The request_uri handed out and its lifetime in seconds (RFC 9126 2.2). */
+    public record Pushed(String requestUri, long expiresIn) {
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("request_uri", requestUri);
+            json.put("expires_in", expiresIn);
+            return json;
+        }
+    }
+
+    @Inject
+    PushedRequestRepository pushed;
+    @Inject
+    RequestAssembly assembly;
+    @Inject
+    AuthorizeConfig authorizeConfig;
+    @Inject
+    PushedRequestConfig config;
+
+    private AuthorizationChecks checks;
+
+    @PostConstruct
+    void init() {
+        checks = new AuthorizationChecks(authorizeConfig.pkcePlainAllowed());
+    }
+
+    /**
+     * Verifies and stores the request {@code client} pushed.
+     *
+     * @param form the single-valued form parameters of the PAR request
+     * @throws io.gatehouse.model.error.OAuthException the first rule broken (RFC 9126 2.3: as RFC 6749 5.2 JSON)
+     */
+    @Transactional
+    public Pushed push(Map<String, String> form, AuthenticatedClient client) {
+        ClientEntity c = client.client();
+        RequestParameters params = assembly.assemblePushed(PushedAuthorizationRequest.parameters(form, c.clientId), c);
+        try {
+            RedirectUriCheck.resolve(params, c);
+        } catch (UntrustedRedirectException e) {
+            throw e.error().toException(); // RFC 9126 2.3: invalid_request where no redirect is allowed
+        }
+        checks.verify(AuthorizationRequest.parse(params), c);
+        PushedRequestEntity p = new PushedRequestEntity();
+        p.requestUri = PushedAuthorizationRequest.REQUEST_URI_PREFIX + RandomTokens.random256();
+        p.clientId = c.clientId;
+        p.parameters = new LinkedHashMap<>(params.values());
+        p.createdAt = Instant.now();
+        p.expiresAt = p.createdAt.plus(config.requestLifetime());
+        pushed.persist(p);
+        return new Pushed(p.requestUri, config.requestLifetime().toSeconds());
+    }
+}
