@@ -3,6 +3,7 @@ package io.gatehouse.model.discovery;
 import static io.gatehouse.model.discovery.Endpoint.AUTHORIZATION;
 import static io.gatehouse.model.discovery.Endpoint.END_SESSION;
 import static io.gatehouse.model.discovery.Endpoint.INTROSPECTION;
+import static io.gatehouse.model.discovery.Endpoint.PUSHED_AUTHORIZATION_REQUEST;
 import static io.gatehouse.model.discovery.Endpoint.REVOCATION;
 import static io.gatehouse.model.discovery.Endpoint.TOKEN;
 import static io.gatehouse.model.discovery.Endpoint.USERINFO;
@@ -60,7 +61,13 @@ public enum MetadataMember {
     CLAIM_TYPES_SUPPORTED("claim_types_supported", Set.of(USERINFO), f -> List.of("normal")),
     CLAIMS_PARAMETER_SUPPORTED("claims_parameter_supported", Set.of(AUTHORIZATION), f -> true),
     REQUEST_PARAMETER_SUPPORTED("request_parameter_supported", Set.of(AUTHORIZATION), f -> true),
-    REQUEST_URI_PARAMETER_SUPPORTED("request_uri_parameter_supported", Set.of(AUTHORIZATION), f -> true),
+    // Discovery 3: omitted means true. Only the PAR endpoint's own request_uri values are accepted (RFC 9126),
+    // not request objects fetched by reference from the client, so say false explicitly.
+    REQUEST_URI_PARAMETER_SUPPORTED("request_uri_parameter_supported", Set.of(AUTHORIZATION), f -> false),
+    REQUIRE_PUSHED_AUTHORIZATION_REQUESTS("require_pushed_authorization_requests", Set.of(PUSHED_AUTHORIZATION_REQUEST),
+            f -> false),
+    PROMPT_VALUES_SUPPORTED("prompt_values_supported", Set.of(AUTHORIZATION),
+            f -> List.of("none", "login", "consent", "select_account")),
     CODE_CHALLENGE_METHODS_SUPPORTED("code_challenge_methods_supported", Set.of(),
             f -> Supported.advertised(PkceMethod.values(), f.served())),
     AUTHORIZATION_RESPONSE_ISS_PARAMETER_SUPPORTED("authorization_response_iss_parameter_supported",

@@ -7,7 +7,8 @@ import java.util.Set;
 /** Languages of the login and consent pages (OIDC Core 3.1.2.1 ui_locales), BCP 47 tags. */
 public enum UiLocale implements Supported {
     EN("en"),
-    DE("de");
+    DE("de"),
+    SV("sv");
 
     private final String value;
 

@@ -110,11 +110,15 @@ class ProviderMetadataTest {
         assertEquals(CLAIMS, doc.get("claims_supported"));
         assertEquals(List.of("normal"), doc.get("claim_types_supported"));
         assertEquals(List.of("S256"), doc.get("code_challenge_methods_supported"));
-        assertEquals(List.of("en", "de"), doc.get("ui_locales_supported"));
-        for (String flag : List.of("claims_parameter_supported", "request_parameter_supported", "request_uri_parameter_supported",
+        assertEquals(List.of("en", "de", "sv"), doc.get("ui_locales_supported"));
+        for (String flag : List.of("claims_parameter_supported", "request_parameter_supported",
                 "authorization_response_iss_parameter_supported")) {
             assertEquals(true, doc.get(flag), flag);
         }
+        // Only PAR's own request_uri values are accepted: advertised as false (Discovery 3 defaults to true).
+        assertEquals(false, doc.get("request_uri_parameter_supported"));
+        assertEquals(false, doc.get("require_pushed_authorization_requests"));
+        assertEquals(List.of("none", "login", "consent", "select_account"), doc.get("prompt_values_supported"));
     }
 
     @Test
