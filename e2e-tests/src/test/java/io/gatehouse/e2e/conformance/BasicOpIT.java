@@ -425,7 +425,8 @@ class BasicOpIT extends ConformanceFlows {
         Map<String, String> query = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", two.clientId,
                 "scope", "openid", "redirect_uri", "http://localhost:9090/cb-one", "state", inObject.get("state")));
         query.put("request", unsignedRequestObject(inObject));
-        AuthorizationOutcome o = user(new Browser()).authorize(two.endpoint("authorization_endpoint"), query, "http://localhost:9090/cb-");
+        // The request object's redirect_uri is expected to win; a redirect to cb-one would be followed and fail.
+        AuthorizationOutcome o = user(new Browser()).authorize(two.endpoint("authorization_endpoint"), query, "http://localhost:9090/cb-two");
         if (o.isCallback()) {
             if ("request_not_supported".equals(o.param("error"))) {
                 return;
