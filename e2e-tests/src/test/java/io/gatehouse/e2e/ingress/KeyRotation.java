@@ -5,9 +5,7 @@ import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.jose.Jwk;
 import io.gatehouse.model.keys.KeyEncryption;
-import io.gatehouse.model.keys.KeysConfig;
 import io.gatehouse.model.keys.SigningKeyStore;
-import java.lang.reflect.Proxy;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -32,14 +30,7 @@ final class KeyRotation {
 
     KeyRotation(Database database, String keyEncryptionKey) {
         this.database = database;
-        KeysConfig keys = (KeysConfig) Proxy.newProxyInstance(KeysConfig.class.getClassLoader(), new Class<?>[] {KeysConfig.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("encryptionKey")) {
-                        return Optional.of(keyEncryptionKey);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-        this.encryption = new KeyEncryption(keys, null);
+        this.encryption = KeyEncryption.withKey(keyEncryptionKey);
     }
 
     /** The kid of the active RS256 key, if there is one. */

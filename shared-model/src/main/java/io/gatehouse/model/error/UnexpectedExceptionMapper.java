@@ -53,7 +53,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     static boolean causedByDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            // 08: connection exception; 53: insufficient resources (too many connections); 57: operator
+            // intervention (57P01 shutdown, 57P03 the database is starting up).
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("57"))) {
                 return true;
             }
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {

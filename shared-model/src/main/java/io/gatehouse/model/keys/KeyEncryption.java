@@ -35,7 +35,16 @@ public class KeyEncryption {
 
     @Inject
     public KeyEncryption(KeysConfig keys, GatehouseConfig config) {
-        this.kek = resolve(keys.encryptionKey(), config.devMode(), LaunchMode.current());
+        this(resolve(keys.encryptionKey(), config.devMode(), LaunchMode.current()));
+    }
+
+    private KeyEncryption(SecretKey kek) {
+        this.kek = kek;
+    }
+
+    /** Encryption under an explicit key-encryption key (base64 of 32 bytes), for tools outside a service. */
+    public static KeyEncryption withKey(String base64Key) {
+        return new KeyEncryption(resolve(Optional.of(base64Key), false, LaunchMode.NORMAL));
     }
 
     /**
