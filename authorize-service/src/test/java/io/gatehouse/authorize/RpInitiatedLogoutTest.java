@@ -407,6 +407,19 @@ class RpInitiatedLogoutTest {
     }
 
     @Test
+    void requestValuesAreEscapedOnTheConfirmationPage() throws Exception {
+        ClientEntity client = client();
+        Logouts.SignedIn in = signIn(client);
+        String state = "\"><script>alert(1)</script>";
+        Response page = Logouts.endSession(in.browser(), Logouts.params("client_id", client.clientId,
+                "post_logout_redirect_uri", BYE, "state", state));
+        assertFalse(page.asString().contains("<script>alert(1)"), "no markup from the request");
+        assertEquals(state, TestBrowser.form(page).fields().get("state"), "the value itself survives the round trip");
+        Response r = Logouts.answerConfirmation(in.browser(), page, "logout");
+        assertEquals(state, TestBrowser.parse(URI.create(r.header("Location")).getRawQuery()).get("state"));
+    }
+
+    @Test
     void logoutHintIsAccepted() throws Exception {
         ClientEntity client = client();
         Logouts.SignedIn in = signIn(client);

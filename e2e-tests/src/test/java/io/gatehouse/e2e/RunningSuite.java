@@ -42,7 +42,9 @@ public final class RunningSuite {
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
                 root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
                 Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
-                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey())));
+                        "GATEHOUSE_KEYS_ENCRYPTION_KEY", randomKey(),
+                        // Back-channel logout receivers of the tests listen on 127.0.0.1 inside the test JVM.
+                        "GATEHOUSE_LOGOUT_ALLOW_INTERNAL_ADDRESSES", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

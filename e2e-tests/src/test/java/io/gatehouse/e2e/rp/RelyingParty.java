@@ -44,7 +44,7 @@ public final class RelyingParty {
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
         try {
-            var jwks = JWKSourceBuilder.<SecurityContext>create(new URL(discovery.getString("jwks_uri"))).cache(false).build();
+            var jwks = JWKSourceBuilder.<SecurityContext>create(new URL(discovery.getString("jwks_uri"))).cache(false).rateLimited(false).refreshAheadCache(false).build();
             this.rs256Validator = new IDTokenValidator(new Issuer(issuer), new ClientID(clientId),
                     new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwks), null);
             this.rs256Validator.setMaxClockSkew(5);
