@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.gatehouse.authorize.logout.LogoutDeliveryCleanup;
 import io.gatehouse.authorize.logout.SessionExpiry;
+import io.gatehouse.model.entity.LogoutDeliveryEntity;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.SessionEntity;
 import io.gatehouse.model.keys.SigningKeyStore;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Sessions that pass their idle or absolute limit without a logout are ended by the expiry job, and their relying
- * parties get a back-channel logout notice exactly once.
+ * parties get a back-channel logout notice exactly once; finished notices are deleted after their retention.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -40,6 +42,8 @@ class SessionExpiryTest {
     SessionExpiry expiry;
     @Inject
     SessionConfig config;
+    @Inject
+    LogoutDeliveryCleanup cleanup;
 
     void change(String sid, Consumer<SessionEntity> change) {
         QuarkusTransaction.requiringNew().run(() -> change.accept(sessions.findById(sid)));
@@ -88,6 +92,30 @@ class SessionExpiryTest {
             assertEquals(0, notices(client.clientId));
             assertNotNull(Logouts.promptNone(in.browser(), client).get("id_token"));
         }
+    }
+
+    @Test
+    void finishedNoticesAreDeletedAfterTheirRetention() {
+        ClientEntity client = fixtures.client();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Instant[] times : new Instant[][] {
+                    {Instant.now().minus(Duration.ofDays(2)), null}, // delivered two days ago: deleted
+                    {Instant.now().minus(Duration.ofHours(1)), null}, // delivered an hour ago: kept
+                    {null, Instant.now().minus(Duration.ofDays(8))}, // given up eight days ago: deleted
+                    {null, Instant.now().minus(Duration.ofDays(2))}, // given up two days ago: kept
+                    {null, null}}) { // still due: kept
+                LogoutDeliveryEntity d = new LogoutDeliveryEntity();
+                d.clientId = client.clientId;
+                d.logoutUri = "https://rp.example/bcl";
+                d.logoutToken = "x";
+                d.deliveredAt = times[0];
+                d.failedAt = times[1];
+                d.nextAttemptAt = Instant.now().plus(Duration.ofDays(1));
+                deliveries.persist(d);
+            }
+        });
+        cleanup.deleteFinished();
+        assertEquals(3, notices(client.clientId));
     }
 
     @Test
