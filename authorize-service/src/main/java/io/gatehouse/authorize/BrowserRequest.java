@@ -6,17 +6,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 
 /** What the pages read of the browser's request: cookies, preferred languages, source address. */
-final class BrowserRequest {
+public final class BrowserRequest {
 
     private BrowserRequest() {
     }
 
-    static String cookie(HttpHeaders headers, String name) {
+    public static String cookie(HttpHeaders headers, String name) {
         Cookie c = headers.getCookies().get(name);
         return c == null || c.getValue() == null || c.getValue().isEmpty() ? null : c.getValue();
     }
 
-    static PageTexts texts(HttpHeaders headers, List<String> uiLocales) {
+    public static PageTexts texts(HttpHeaders headers, List<String> uiLocales) {
         List<java.util.Locale> accept;
         try {
             accept = headers.getAcceptableLanguages();
@@ -27,7 +27,7 @@ final class BrowserRequest {
     }
 
     /** The client's address as the HTTP layer sees it (behind a proxy: when forwarding headers are trusted). */
-    static String address(HttpServerRequest request) {
+    public static String address(HttpServerRequest request) {
         return request == null || request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 }

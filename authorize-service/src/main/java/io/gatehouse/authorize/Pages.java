@@ -26,7 +26,7 @@ import java.util.List;
 public class Pages {
 
     /** Pages and redirects are never framed, cached or sent with a referrer. */
-    static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'none'; base-uri 'none'";
+    public static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'none'; base-uri 'none'";
 
     @Inject
     @Location("login.html")
@@ -132,12 +132,12 @@ public class Pages {
         return null;
     }
 
-    static Response.ResponseBuilder html(String body, int status, String csp) {
+    public static Response.ResponseBuilder html(String body, int status, String csp) {
         return noStore(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(body))
                 .header("Content-Security-Policy", csp);
     }
 
-    static Response.ResponseBuilder noStore(Response.ResponseBuilder b) {
+    public static Response.ResponseBuilder noStore(Response.ResponseBuilder b) {
         return b.header("Cache-Control", "no-store").header("Pragma", "no-cache")
                 .header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff");

@@ -15,4 +15,11 @@ public interface SessionConfig {
     /** A session ends this long after the last login at the latest (absolute limit). Default 10 hours. */
     @WithDefault("10h")
     Duration absoluteLifetime();
+
+    /**
+     * How often the expiry job looks for sessions past either limit that were never logged out, ends them and queues
+     * their back-channel logout notices (one replica at a time). Default 1 minute.
+     */
+    @WithDefault("1m")
+    Duration expiryCheckInterval();
 }

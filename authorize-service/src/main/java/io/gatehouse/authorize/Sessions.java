@@ -5,7 +5,7 @@ import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.gatehouse.model.entity.SessionEntity;
-import io.gatehouse.model.logout.BackchannelLogout;
+import io.gatehouse.model.logout.SessionTermination;
 import io.gatehouse.model.repository.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ public class Sessions {
     @Inject
     EntityManager em;
     @Inject
-    BackchannelLogout logout;
+    SessionTermination termination;
 
     /** A session just logged in, and the cookie value that refers to it. */
     public record Started(SessionEntity session, String cookieValue) {
@@ -67,7 +67,7 @@ public class Sessions {
         if (same) {
             s = previous.get();
         } else {
-            previous.ifPresent(p -> end(p, now));
+            previous.ifPresent(p -> termination.end(p.sid, SessionTermination.Reason.REPLACED));
             s = new SessionEntity();
             s.sid = RandomTokens.randomBytes(16);
             s.userId = userId;
@@ -82,15 +82,6 @@ public class Sessions {
             em.persist(s);
         }
         return new Started(s, cookie);
-    }
-
-    /** Ends a session; its relying parties are told by back-channel logout (same transaction). */
-    void end(SessionEntity s, Instant now) {
-        s.endedAt = now;
-        @SuppressWarnings("unchecked")
-        List<String> clients = em.createNativeQuery("select client_id from session_clients where sid = ?1")
-                .setParameter(1, s.sid).getResultList();
-        logout.enqueue(s.userId.toString(), s.sid, clients);
     }
 
     /** Records that {@code clientId} received tokens or a code in the session (a target of logout). */
@@ -108,5 +99,11 @@ public class Sessions {
     public NewCookie cookie(String value) {
         return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).secure(!gatehouse.devMode())
                 .sameSite(NewCookie.SameSite.LAX).maxAge((int) config.absoluteLifetime().toSeconds()).build();
+    }
+
+    /** Removes the session cookie from the browser (after logout): same attributes, empty value, Max-Age 0. */
+    public NewCookie clearedCookie() {
+        return new NewCookie.Builder(COOKIE).value("").path("/").httpOnly(true).secure(!gatehouse.devMode())
+                .sameSite(NewCookie.SameSite.LAX).maxAge(0).build();
     }
 }

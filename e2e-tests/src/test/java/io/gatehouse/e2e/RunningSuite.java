@@ -46,7 +46,9 @@ public final class RunningSuite {
                 Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
                         "GATEHOUSE_KEYS_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY,
                         // Open dynamic registration, as the conformance "dynamic" plan needs (RFC 7591 3).
-                        "GATEHOUSE_REGISTRATION_OPEN", "true")));
+                        "GATEHOUSE_REGISTRATION_OPEN", "true",
+                        // Back-channel logout receivers of the tests listen on 127.0.0.1 inside the test JVM.
+                        "GATEHOUSE_LOGOUT_ALLOW_INTERNAL_ADDRESSES", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

@@ -21,7 +21,7 @@ public enum Endpoint {
     INTROSPECTION("introspection_endpoint", "/introspect", Service.TOKEN, true),
     PUSHED_AUTHORIZATION_REQUEST("pushed_authorization_request_endpoint", "/par", Service.AUTHORIZE, true),
     REGISTRATION("registration_endpoint", "/register", Service.AUTHORIZE, true),
-    END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, false),
+    END_SESSION("end_session_endpoint", "/end-session", Service.AUTHORIZE, true),
     DEVICE_AUTHORIZATION("device_authorization_endpoint", "/device_authorization", Service.TOKEN, true),
     /** Discovery documents themselves (no metadata member). */
     OPENID_CONFIGURATION(null, "/.well-known/openid-configuration", Service.DISCOVERY, true),

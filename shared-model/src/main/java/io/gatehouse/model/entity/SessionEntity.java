@@ -8,11 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** An SSO session (OIDC Core 2: sid, auth_time, acr, amr), referenced by a cookie whose hash is stored. */
+/**
+ * An SSO session (OIDC Core 2: sid, auth_time, acr, amr), referenced by a cookie whose hash is stored. Updates write
+ * only the columns that changed, so a request that merely touched {@code last_seen_at} never writes back a stale
+ * {@code ended_at} over a logout committed meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "sessions")
 public class SessionEntity {
     @Id
