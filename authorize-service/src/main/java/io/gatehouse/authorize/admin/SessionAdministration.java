@@ -1,7 +1,7 @@
 package io.gatehouse.authorize.admin;
 
 import io.gatehouse.model.entity.SessionEntity;
-import io.gatehouse.model.logout.BackchannelLogout;
+import io.gatehouse.model.logout.SessionTermination;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ public class SessionAdministration {
     @Inject
     UserAdministration users;
     @Inject
-    BackchannelLogout backchannel;
+    SessionTermination termination;
     @Inject
     AuditTrail audit;
     @Inject
@@ -70,17 +70,18 @@ public class SessionAdministration {
         return ended;
     }
 
-    /** Ends {@code s} unless it has ended already; returns whether it was live. */
+    /**
+     * Ends {@code s} unless it has ended already (through the one {@link SessionTermination}, which queues the
+     * back-channel notices); returns whether it was live.
+     */
     private boolean end(SessionEntity s) {
-        if (s.endedAt != null) {
+        if (termination.end(s.sid, SessionTermination.Reason.ADMIN).isEmpty()) {
             return false;
         }
-        Instant now = Instant.now();
-        s.endedAt = now;
-        // Back-Channel Logout 1.0 2.7: refresh tokens without offline_access die with the session.
+        // An operator's termination also revokes the grants made in the session without offline_access, so their
+        // access tokens stop at once too (Back-Channel Logout 1.0 2.7: refresh tokens die with the session).
         em.createQuery("update GrantEntity g set g.revokedAt = :now where g.sid = :sid and g.offline = false and g.revokedAt is null")
-                .setParameter("now", now).setParameter("sid", s.sid).executeUpdate();
-        backchannel.enqueue(s.userId.toString(), s.sid, clientsOf(s.sid));
+                .setParameter("now", Instant.now()).setParameter("sid", s.sid).executeUpdate();
         return true;
     }
 
