@@ -200,7 +200,8 @@ class AdminCliTest {
         Run audit = ok(cli("audit", "list", "--user", user.id.toString(), "--json"));
         List<String> types = new ArrayList<>();
         audit.json().get("items").forEach(e -> types.add(e.get("type").asText()));
-        assertEquals(List.of("admin.session.ended", "admin.consent.revoked"), types);
+        // Newest first: the operator's action, the session's end itself (SessionTermination, reason admin), the consent.
+        assertEquals(List.of("admin.session.ended", "logout", "admin.consent.revoked"), types);
     }
 
     @Test
