@@ -1,5 +1,6 @@
 package io.gatehouse.e2e;
 
+import io.gatehouse.e2e.rp.RpTls;
 import io.gatehouse.launcher.Suite;
 import io.gatehouse.testsupport.TestDatabase;
 import java.io.IOException;
@@ -41,14 +42,24 @@ public final class RunningSuite {
             ports.put(name, freePort());
         }
         String issuer = "http://localhost:" + ports.get("discovery-service");
+        // The services trust the JDK's CAs plus the test relying party's certificate (its https sector_identifier_uri
+        // host, RpHost.https()); the path goes into a whitespace-split option list, so it must hold no space.
+        Path trustStore = RpTls.serviceTrustStore(root.resolve("e2e-tests/target/rp-tls"));
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
                 root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
-                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1",
+                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                                + " -Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStoreType=PKCS12"
+                                + " -Djavax.net.ssl.trustStorePassword=" + RpTls.trustStorePassword(),
                         "GATEHOUSE_KEYS_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY,
                         // Open dynamic registration, as the conformance "dynamic" plan needs (RFC 7591 3).
                         "GATEHOUSE_REGISTRATION_OPEN", "true",
                         // Back-channel logout receivers of the tests listen on 127.0.0.1 inside the test JVM.
-                        "GATEHOUSE_LOGOUT_ALLOW_INTERNAL_ADDRESSES", "true")));
+                        "GATEHOUSE_LOGOUT_ALLOW_INTERNAL_ADDRESSES", "true",
+                        // The test relying party's jwks_uri is served from this JVM on 127.0.0.1 (Dynamic OP plan,
+                        // private_key_jwt): let token-service fetch from a loopback address.
+                        "GATEHOUSE_CLIENT_AUTH_ALLOW_INTERNAL_JWKS_URI", "true",
+                        // Likewise its https sector_identifier_uri document (OIDC Registration 5).
+                        "GATEHOUSE_REGISTRATION_ALLOW_INTERNAL_ADDRESSES", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

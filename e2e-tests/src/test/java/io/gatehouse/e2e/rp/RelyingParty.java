@@ -86,6 +86,19 @@ public final class RelyingParty {
                 .post(endpoint("token_endpoint"));
     }
 
+    /**
+     * Token request authenticated with a JWT assertion (private_key_jwt, OIDC Core 9; RFC 7523 2.2): the client_id
+     * and client_assertion_type go in the form with it.
+     */
+    public Response tokenWithAssertion(Map<String, String> form, String assertion) {
+        Map<String, String> f = new LinkedHashMap<>(form);
+        f.put("client_id", clientId);
+        f.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        f.put("client_assertion", assertion);
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParams(f)
+                .post(endpoint("token_endpoint"));
+    }
+
     public Response redeem(String code) {
         return token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri));
     }
