@@ -51,8 +51,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return "";
     }
 
+    /**
+     * Whether the database being away (not the request) caused {@code e}: anywhere in its cause chain, or among the
+     * suppressed exceptions (a failed commit carries the connection error there, ARJUNA016053).
+     */
     static boolean causedByDatabase(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        return causedByDatabase(e, 0);
+    }
+
+    private static boolean causedByDatabase(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
             // 08: connection exception; 53: insufficient resources (too many connections); 57: operator
             // intervention (57P01 shutdown, 57P03 the database is starting up).
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -62,8 +70,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (causedByDatabase(suppressed, depth + 1)) {
+                    return true;
+                }
             }
         }
         return false;

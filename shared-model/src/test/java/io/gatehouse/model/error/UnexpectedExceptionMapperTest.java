@@ -22,6 +22,13 @@ class UnexpectedExceptionMapperTest {
     }
 
     @Test
+    void aFailedCommitCarriesTheConnectionErrorAsASuppressedException() {
+        RuntimeException rollback = new RuntimeException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new IllegalStateException("XAException", new SQLException("terminating connection", "57P01")));
+        assertTrue(UnexpectedExceptionMapper.causedByDatabase(new RuntimeException("invoking subclass method", rollback)));
+    }
+
+    @Test
     void dataExceptionsAndOtherErrorsAreNot() {
         for (String state : new String[] {"22021", "23505", "42P01"}) {
             assertFalse(UnexpectedExceptionMapper.causedByDatabase(wrapped(state)), state);
