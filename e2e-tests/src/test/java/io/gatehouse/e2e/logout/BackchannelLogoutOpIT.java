@@ -1,5 +1,8 @@
 package io.gatehouse.e2e.logout;
 
+import io.gatehouse.e2e.conformance.ConformanceReport;
+import io.gatehouse.e2e.conformance.Plan;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.gatehouse.e2e.logout.LogoutFlows.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,6 +42,8 @@ import org.junit.jupiter.api.Test;
  * {@code LogoutTokenValidator} (an independent implementation of Back-Channel Logout 1.0 section 2.6) against the JWKS
  * from discovery.
  */
+@Plan("Back-Channel OP")
+@ExtendWith(ConformanceReport.class)
 class BackchannelLogoutOpIT {
 
     static final int RECEIVER_PORT = 18590;

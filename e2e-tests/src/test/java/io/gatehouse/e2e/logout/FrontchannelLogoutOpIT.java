@@ -1,5 +1,8 @@
 package io.gatehouse.e2e.logout;
 
+import io.gatehouse.e2e.conformance.ConformanceReport;
+import io.gatehouse.e2e.conformance.Plan;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.gatehouse.e2e.logout.LogoutFlows.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * after RP-initiated logout the OP's page loads the relying party's frontchannel_logout_uri with iss and sid, then the
  * browser continues to post_logout_redirect_uri with state.
  */
+@Plan("Front-Channel OP")
+@ExtendWith(ConformanceReport.class)
 class FrontchannelLogoutOpIT {
 
     static final String FRONTCHANNEL = "http://localhost:9090/frontchannel-logout";

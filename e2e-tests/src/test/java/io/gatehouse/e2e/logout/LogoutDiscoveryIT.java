@@ -1,5 +1,8 @@
 package io.gatehouse.e2e.logout;
 
+import io.gatehouse.e2e.conformance.ConformanceReport;
+import io.gatehouse.e2e.conformance.Plan;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * The discovery-verification modules of the three logout plans (CONFORMANCE.md section 7). They need the discovery
  * document generated from the capability registry (END_SESSION implemented), which another branch brings.
  */
+@Plan("Logout discovery")
+@ExtendWith(ConformanceReport.class)
 class LogoutDiscoveryIT {
 
     static JsonPath discovery() {

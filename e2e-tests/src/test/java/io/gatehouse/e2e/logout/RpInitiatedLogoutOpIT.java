@@ -1,5 +1,8 @@
 package io.gatehouse.e2e.logout;
 
+import io.gatehouse.e2e.conformance.ConformanceReport;
+import io.gatehouse.e2e.conformance.Plan;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static io.gatehouse.e2e.logout.LogoutFlows.assertPageWithoutRedirect;
 import static io.gatehouse.e2e.logout.LogoutFlows.assertPromptNoneFails;
 import static io.gatehouse.e2e.logout.LogoutFlows.assertPromptNoneSucceeds;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * RP-Initiated OP ({@code oidcc-rp-initiated-logout-certification-test-plan}, CONFORMANCE.md section 7): one test per
  * module, same pass criteria. Modules that end on a reviewed screenshot assert a page at the OP that does not redirect.
  */
+@Plan("RP-Initiated OP")
+@ExtendWith(ConformanceReport.class)
 class RpInitiatedLogoutOpIT {
 
     static final String LOGGED_OUT = "http://localhost:9090/logged-out";
