@@ -3,6 +3,7 @@ package io.gatehouse.authorize;
 import io.gatehouse.model.authorization.AuthorizationError;
 import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.logout.OutboundAddressPolicy;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -33,6 +34,8 @@ public class RequestObjectFetcher {
     @Inject
     RequestUriConfig config;
 
+    private HttpClient http;
+
     /** The request object at {@code uri} (its fragment removed), as a compact JWT. */
     public String fetch(String uri) {
         String target = RequestUriRule.withoutFragment(uri);
@@ -48,7 +51,7 @@ public class RequestObjectFetcher {
             throw unusable("request_uri is not a usable URL");
         }
         try {
-            HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     throw unusable("request_uri answered HTTP " + response.statusCode());
@@ -72,10 +75,11 @@ public class RequestObjectFetcher {
         }
     }
 
-    /** A client per fetch: the default TLS context of the moment, never following redirects. */
-    private HttpClient client() {
+    /** One client for every fetch (this is on the authorization endpoint's path): default TLS, no redirects. */
+    @PostConstruct
+    void init() {
         try {
-            return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                     .connectTimeout(config.timeout()).sslContext(SSLContext.getDefault()).build();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default TLS context", e);
