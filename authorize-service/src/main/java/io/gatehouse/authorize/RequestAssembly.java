@@ -4,6 +4,7 @@ import io.gatehouse.model.authorization.AuthorizationError;
 import io.gatehouse.model.authorization.PushedAuthorizationRequest;
 import io.gatehouse.model.authorization.RequestObject;
 import io.gatehouse.model.authorization.RequestParameters;
+import io.gatehouse.model.client.ClientJwks;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.PushedRequestEntity;
@@ -13,12 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Assembles the authorization request from what was sent and, when present, a request object passed by value
- * ({@code request}, OIDC Core 6.1) or a pushed request ({@code request_uri} from the PAR endpoint, RFC 9126 4).
- * Request objects fetched from other URIs (OIDC Core 6.2) are not supported.
+ * ({@code request}, OIDC Core 6.1), a pushed request ({@code request_uri} from the PAR endpoint, RFC 9126 4), or a
+ * request object passed by reference ({@code request_uri} URL the client hosts, OIDC Core 6.2), which is fetched
+ * ({@link RequestObjectFetcher}) and then treated exactly like a {@code request} value. Signed request objects verify
+ * with the client's {@code jwks} or {@code jwks_uri} keys ({@link ClientJwks}).
  */
 @ApplicationScoped
 public class RequestAssembly {
@@ -30,6 +34,12 @@ public class RequestAssembly {
     PushedRequestRepository pushed;
     @Inject
     GatehouseConfig config;
+    @Inject
+    RequestUriConfig requestUriConfig;
+    @Inject
+    RequestObjectFetcher fetcher;
+    @Inject
+    ClientJwks clientJwks;
 
     public RequestParameters assemble(RequestParameters sent, ClientEntity client) {
         boolean hasRequest = sent.get("request") != null || sent.isDuplicated("request");
@@ -47,14 +57,34 @@ public class RequestAssembly {
             throw OAuthError.invalidRequest("request or request_uri was sent more than once").toException();
         }
         if (hasRequest) {
-            return withRequestObject(sent, client);
+            return withRequestObject(sent, sent.get("request"), client);
         }
         String uri = sent.get("request_uri");
-        if (!uri.startsWith(PAR_URN_PREFIX)) {
-            throw AuthorizationError.requestUriNotSupported("only request_uri values from the pushed authorization request endpoint are supported")
-                    .toException();
+        if (uri.startsWith(PAR_URN_PREFIX)) {
+            return pushedRequest(uri, sent, client);
         }
-        return pushedRequest(uri, sent, client);
+        return withRequestObject(sent, fetched(uri, client), client);
+    }
+
+    /** OIDC Core 6.2: the request object the client hosts at {@code uri}; nothing of it is cached. */
+    private String fetched(String uri, ClientEntity client) {
+        if (!requestUriConfig.enabled()) {
+            throw AuthorizationError.requestUriNotSupported("request objects by reference are not enabled").toException(); // OIDC Core 6.4
+        }
+        String refused = RequestUriRule.rejection(uri, registeredRequestUris(client), requestUriConfig.allowHttp());
+        if (refused != null) {
+            throw AuthorizationError.invalidRequestUri(refused).toException();
+        }
+        return fetcher.fetch(uri);
+    }
+
+    /** OIDC Registration 2 request_uris, as registered (empty when none). */
+    private static List<String> registeredRequestUris(ClientEntity client) {
+        Object registered = client.metadata == null ? null : client.metadata.get("request_uris");
+        if (!(registered instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
 
     /**
@@ -65,13 +95,19 @@ public class RequestAssembly {
         if (sent.get("request") == null) {
             return sent;
         }
-        return withRequestObject(sent, client);
+        return withRequestObject(sent, sent.get("request"), client);
     }
 
-    private RequestParameters withRequestObject(RequestParameters sent, ClientEntity client) {
-        Map<String, String> object = RequestObject.parameters(sent.get("request"), client, config.issuer());
+    /** OIDC Core 6.3: the request object's parameters over the ones sent in the OAuth 2.0 syntax. */
+    private RequestParameters withRequestObject(RequestParameters sent, String jwt, ClientEntity client) {
+        Map<String, String> object = objectParameters(jwt, client);
         requireSameResponseType(sent, object);
         return sent.overlay(object);
+    }
+
+    /** The parameters of a request object, a signature verified with the client's jwks or jwks_uri keys. */
+    private Map<String, String> objectParameters(String jwt, ClientEntity client) {
+        return RequestObject.parameters(jwt, client, config.issuer(), refresh -> clientJwks.keys(client, refresh));
     }
 
     /** RFC 9126 4: the pushed parameters are the request; they are single use and bound to the client. */
@@ -98,8 +134,7 @@ public class RequestAssembly {
         parameters.put("client_id", client.clientId);
         RequestParameters base = new RequestParameters(parameters, java.util.Set.of());
         if (parameters.get("request") != null) {
-            Map<String, String> object = RequestObject.parameters(parameters.get("request"), client, config.issuer());
-            return base.overlay(object);
+            return base.overlay(objectParameters(parameters.get("request"), client));
         }
         return base.overlay(Map.of());
     }

@@ -232,10 +232,10 @@ class AuthorizationErrorsTest {
     }
 
     @Test
-    void foreignRequestUriIsRequestUriNotSupported() {
+    void requestUriThatIsNoHttpUrlIsInvalidRequestUri() {
         Map<String, String> req = Flows.request(fixtures.client(), "code", "openid");
-        req.put("request_uri", "https://rp.invalid/request/1");
-        redirectedError(req, "request_uri_not_supported");
+        req.put("request_uri", "ftp://rp.example/request/1");
+        redirectedError(req, "invalid_request_uri"); // OIDC Core 6.4
     }
 
     @Test

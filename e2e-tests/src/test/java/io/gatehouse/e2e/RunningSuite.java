@@ -59,7 +59,9 @@ public final class RunningSuite {
                         // private_key_jwt): let token-service fetch from a loopback address.
                         "GATEHOUSE_CLIENT_AUTH_ALLOW_INTERNAL_JWKS_URI", "true",
                         // Likewise its https sector_identifier_uri document (OIDC Registration 5).
-                        "GATEHOUSE_REGISTRATION_ALLOW_INTERNAL_ADDRESSES", "true")));
+                        "GATEHOUSE_REGISTRATION_ALLOW_INTERNAL_ADDRESSES", "true",
+                        // And its request objects by reference (OIDC Core 6.2), over https on 127.0.0.1 (RpHost.https()).
+                        "GATEHOUSE_AUTHORIZATION_REQUEST_URI_ALLOW_INTERNAL_ADDRESSES", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.gatehouse.e2e.RunningSuite;
 import io.gatehouse.e2e.rp.AuthorizationOutcome;
 import io.gatehouse.e2e.rp.Browser;
 import io.gatehouse.e2e.rp.RelyingParty;
+import io.gatehouse.e2e.rp.RpHost;
 import io.gatehouse.e2e.rp.UserAgentDriver;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -389,13 +391,20 @@ class BasicOpIT extends ConformanceFlows {
     @Test
     @DisplayName("oidcc-request-uri-unsigned-supported-correctly-or-rejected-as-unsupported")
     void requestUriUnsigned() {
+        RunningSuite.get(); // the TLS material the services trust is made before they start
         Map<String, String> req = rp.request("code", "openid");
-        req.put("request_uri", "https://rp.invalid/request/" + RelyingParty.random());
-        AuthorizationOutcome o = authorize(rp, user(new Browser()), req);
-        if (o.isCallback() && o.param("error") != null) {
-            assertEquals("request_uri_not_supported", o.param("error"), o.toString());
-        } else {
-            assertSuccessfulCallback(rp, req, o);
+        try (RpHost host = RpHost.https()) {
+            // OIDC Core 6.2: the unsigned request object at a URL the client hosts (https on 127.0.0.1).
+            String requestUri = host.publish("/request/" + RelyingParty.random() + ".jwt", "application/oauth-authz-req+jwt",
+                    unsignedRequestObject(req));
+            Map<String, String> query = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", rp.clientId,
+                    "scope", "openid", "redirect_uri", rp.redirectUri, "state", req.get("state"), "request_uri", requestUri));
+            AuthorizationOutcome o = authorize(rp, user(new Browser()), query);
+            if (o.isCallback() && o.param("error") != null) {
+                assertEquals("request_uri_not_supported", o.param("error"), o.toString());
+            } else {
+                assertSuccessfulCallback(rp, req, o);
+            }
         }
     }
 

@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -438,17 +437,17 @@ class DynamicOpIT extends ConformanceFlows {
     }
 
     /**
-     * OIDC Core 6.2 (mandatory for dynamic OPs, 15.2): the request object at a request_uri the client hosts. Gatehouse
-     * accepts only the PAR endpoint's request_uri values (RFC 9126) and says so in discovery
-     * ({@code request_uri_parameter_supported: false}); the module asserts the spec's answer for that,
-     * {@code request_uri_not_supported} at the redirect_uri (OIDC Core 3.1.2.6), then reports itself not supported.
+     * OIDC Core 6.2 (mandatory for dynamic OPs, 15.2): the request object at a request_uri the client hosts (here over
+     * https on 127.0.0.1, {@link RpHost#https()}) and registered as one of its {@code request_uris}. The OP fetches it,
+     * verifies it (signed: with the key the client registered) and completes the code flow with its parameters.
      */
     private void requestUriByReference(boolean signed) {
-        Registered c = registerPrivateKeyJwt(Map.of("request_uris", List.of(rpHost.url("/request/"))), CALLBACK);
-        Map<String, String> inObject = c.rp().request("code", "openid");
         String path = "/request/" + RelyingParty.random() + ".jwt";
+        String requestUri = rpTlsHost.url(path);
+        Registered c = registerPrivateKeyJwt(Map.of("request_uris", List.of(requestUri)), CALLBACK);
+        Map<String, String> inObject = c.rp().request("code", "openid");
         String object = signed ? DynamicClients.signedRequestObject(inObject, c.clientId(), rpKey) : BasicOpIT.unsignedRequestObject(inObject);
-        String requestUri = rpHost.publish(path, "application/oauth-authz-req+jwt", object);
+        rpTlsHost.publish(path, "application/oauth-authz-req+jwt", object);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", c.clientId());
@@ -456,15 +455,16 @@ class DynamicOpIT extends ConformanceFlows {
         query.put("redirect_uri", CALLBACK);
         query.put("state", inObject.get("state"));
         query.put("request_uri", requestUri);
-        AuthorizationOutcome o = authorize(c.rp(), user(new Browser()), query);
-        assertTrue(o.isCallback(), () -> "an error response at the redirect_uri, got " + o + " " + o.body());
-        assertEquals("request_uri_not_supported", o.param("error"), o.toString());
-        assertEquals(inObject.get("state"), o.param("state"), "state is echoed with the error (OIDC Core 3.1.2.6)");
-        assertNull(o.param("code"));
-        assertEquals(0, rpHost.fetches(path), "the OP fetched nothing from the client's host");
-        assertFalse(discovery().getBoolean("request_uri_parameter_supported"), "discovery says request_uri is not supported");
-        Assumptions.abort("not supported: request_uri by reference (OIDC Core 6.2, required of dynamic OPs by 15.2); "
-                + "Gatehouse answers request_uri_not_supported and advertises request_uri_parameter_supported false");
+        UserAgentDriver driver = user(new Browser());
+        AuthorizationOutcome o = authorize(c.rp(), driver, query);
+        assertTrue(o.isCallback(), () -> "a response at the redirect_uri, got " + o + " " + o.body());
+        assertNull(o.param("error"), o.toString());
+        assertSuccessfulCallback(c.rp(), inObject, o);
+        assertTrue(rpTlsHost.fetches(path) >= 1, "the OP fetched the request object from the client's host");
+        FlowResult r = tokens(c.rp(), inObject, o, c.redeem(o.param("code"), CALLBACK), driver);
+        assertEquals(inObject.get("nonce"), r.idToken().getNonce().getValue(), "the nonce of the request object by reference");
+        assertTrue(discovery().getBoolean("request_uri_parameter_supported"), "discovery says request_uri is supported");
+        assertFalse(discovery().getBoolean("require_request_uri_registration"), "request_uris need not be registered");
     }
 
     @Test

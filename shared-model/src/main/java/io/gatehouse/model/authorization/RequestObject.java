@@ -1,11 +1,10 @@
 package io.gatehouse.model.authorization;
 
+import io.gatehouse.model.client.ClientJwks;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.Json;
-import io.gatehouse.model.jose.Jwk;
 import io.gatehouse.model.jose.Jws;
-import io.gatehouse.model.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -15,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Request objects passed by value (OIDC Core 6.1, RFC 9101): unsigned ({@code alg: none}) or signed by the client
- * with a key of its registered {@code jwks}. Encrypted request objects and keys behind a {@code jwks_uri} are not
- * supported. The claims become authorization request parameters (OIDC Core 6.3.3).
+ * Request objects (OIDC Core 6.1, 6.2, RFC 9101), by value or as fetched from a request_uri: unsigned
+ * ({@code alg: none}) or signed by the client with a key of its {@code jwks} or {@code jwks_uri} (OIDC Registration 2,
+ * through {@link ClientKeys}). Encrypted request objects are not supported. The claims become authorization request
+ * parameters (OIDC Core 6.3.3).
  */
 public final class RequestObject {
 
@@ -26,8 +26,19 @@ public final class RequestObject {
     private RequestObject() {
     }
 
-    /** The parameters carried by {@code jwt}, after its signature (if any) verified with the client's keys. */
+    /** The client's public keys as JWKs; {@code refresh} asks for a fresh copy (a kid not held, RFC 7517 4.5). */
+    @FunctionalInterface
+    public interface ClientKeys {
+        List<Map<String, Object>> keys(boolean refresh);
+    }
+
+    /** The parameters carried by {@code jwt}, a signature (if any) verified with the client's registered {@code jwks}. */
     public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer) {
+        return parameters(jwt, client, issuer, refresh -> inlineKeys(client));
+    }
+
+    /** The parameters carried by {@code jwt}, after its signature (if any) verified with one of {@code keys}. */
+    public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer, ClientKeys keys) {
         if (jwt.length() > Jws.MAX_LENGTH) {
             throw invalid("the request object is too large");
         }
@@ -54,7 +65,7 @@ public final class RequestObject {
             }
             claims = Json.readObject(decode(parts[1]));
         } else {
-            claims = verifiedClaims(jwt, header, client, registeredAlg);
+            claims = verifiedClaims(jwt, keys, registeredAlg);
             // RFC 9101 4, 6.3: a signed object is issued by the client for this authorization server.
             if (claims.containsKey("iss") && !client.clientId.equals(claims.get("iss"))) {
                 throw invalid("the request object iss is not the client_id");
@@ -76,7 +87,7 @@ public final class RequestObject {
         return asParameters(claims);
     }
 
-    private static Map<String, Object> verifiedClaims(String jwt, Map<String, Object> header, ClientEntity client, Object registeredAlg) {
+    private static Map<String, Object> verifiedClaims(String jwt, ClientKeys keys, Object registeredAlg) {
         Jws.Parsed jws;
         try {
             jws = Jws.parse(jwt);
@@ -86,8 +97,14 @@ public final class RequestObject {
         if (registeredAlg != null && !jws.alg().name().equals(registeredAlg)) {
             throw invalid("the request object is not signed with the registered algorithm");
         }
-        PublicKey key = clientKey(client, jws.kid(), jws.alg());
-        if (!jws.verify(key)) {
+        List<PublicKey> candidates = ClientJwks.candidates(keys.keys(false), jws.kid(), jws.alg());
+        if (candidates.isEmpty()) {
+            candidates = ClientJwks.candidates(keys.keys(true), jws.kid(), jws.alg()); // a rotated key: fetch again
+        }
+        if (candidates.isEmpty()) {
+            throw invalid("no key of the client matches the request object");
+        }
+        if (candidates.stream().noneMatch(jws::verify)) {
             throw invalid("the request object signature does not verify");
         }
         Map<String, Object> claims = jws.claims();
@@ -97,31 +114,14 @@ public final class RequestObject {
         return claims;
     }
 
-    /** A key of the client's registered {@code jwks} for {@code alg}: the one named by kid, else the only one of its type. */
-    private static PublicKey clientKey(ClientEntity client, String kid, JwsAlgorithm alg) {
+    /** The keys of the client's registered {@code jwks} (by value only). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> inlineKeys(ClientEntity client) {
         Object jwks = client.metadata == null ? null : client.metadata.get("jwks");
         if (!(jwks instanceof Map<?, ?> set) || !(set.get("keys") instanceof List<?> keys)) {
-            throw invalid("the client has no registered jwks to verify the request object");
+            return List.of();
         }
-        List<Map<String, Object>> candidates = keys.stream()
-                .filter(k -> k instanceof Map<?, ?>)
-                .map(k -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = (Map<String, Object>) k;
-                    return m;
-                })
-                .filter(k -> alg.keyType().equals(k.get("kty")))
-                .filter(k -> kid == null || kid.equals(k.get("kid")))
-                .filter(k -> k.get("use") == null || "sig".equals(k.get("use")))
-                .toList();
-        if (candidates.size() != 1) {
-            throw invalid("no single key of the client matches the request object");
-        }
-        try {
-            return Jwk.publicKey(candidates.get(0));
-        } catch (InvalidJwsException e) {
-            throw invalid("the client's key is not usable: " + e.getMessage());
-        }
+        return keys.stream().filter(k -> k instanceof Map<?, ?>).map(k -> (Map<String, Object>) k).toList();
     }
 
     /** Claims as request parameters: strings as they are, numbers and booleans as text, objects (claims) as JSON. */

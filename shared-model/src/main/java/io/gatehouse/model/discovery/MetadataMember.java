@@ -61,9 +61,10 @@ public enum MetadataMember {
     CLAIM_TYPES_SUPPORTED("claim_types_supported", Set.of(USERINFO), f -> List.of("normal")),
     CLAIMS_PARAMETER_SUPPORTED("claims_parameter_supported", Set.of(AUTHORIZATION), f -> true),
     REQUEST_PARAMETER_SUPPORTED("request_parameter_supported", Set.of(AUTHORIZATION), f -> true),
-    // Discovery 3: omitted means true. Only the PAR endpoint's own request_uri values are accepted (RFC 9126),
-    // not request objects fetched by reference from the client, so say false explicitly.
-    REQUEST_URI_PARAMETER_SUPPORTED("request_uri_parameter_supported", Set.of(AUTHORIZATION), f -> false),
+    // OIDC Core 6.2 (mandatory for dynamic OPs, 15.2): request objects by reference, fetched from the client's URL.
+    REQUEST_URI_PARAMETER_SUPPORTED("request_uri_parameter_supported", Set.of(AUTHORIZATION), f -> true),
+    // Discovery 3: a client that registered no request_uris may use any https request_uri; one that did, only those.
+    REQUIRE_REQUEST_URI_REGISTRATION("require_request_uri_registration", Set.of(AUTHORIZATION), f -> false),
     REQUIRE_PUSHED_AUTHORIZATION_REQUESTS("require_pushed_authorization_requests", Set.of(PUSHED_AUTHORIZATION_REQUEST),
             f -> false),
     PROMPT_VALUES_SUPPORTED("prompt_values_supported", Set.of(AUTHORIZATION),

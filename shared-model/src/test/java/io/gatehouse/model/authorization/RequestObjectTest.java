@@ -82,4 +82,19 @@ class RequestObjectTest {
         assertEquals("invalid_request_object", error("not-a-jwt", client()));
         assertEquals("invalid_request_object", error("e30.bm90IGpzb24.", client()));
     }
+
+    @Test
+    void signedObjectWithAnUnknownKidAsksTheKeySourceForFreshKeys() {
+        KeyPair rotated = JwsAlgorithm.RS256.generateKeyPair();
+        Map<String, Object> fresh = Jwk.publicJwk(rotated.getPublic(), "new", JwsAlgorithm.RS256);
+        Map<String, Object> stale = Jwk.publicJwk(JwsAlgorithm.RS256.generateKeyPair().getPublic(), "old", JwsAlgorithm.RS256);
+        List<Boolean> asked = new java.util.ArrayList<>();
+        RequestObject.ClientKeys keys = refresh -> {
+            asked.add(refresh);
+            return refresh ? List.of(fresh) : List.of(stale);
+        };
+        String jwt = Jws.sign(Map.of("nonce", "n2"), JwsAlgorithm.RS256, "new", null, rotated.getPrivate());
+        assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys).get("nonce"));
+        assertEquals(List.of(false, true), asked);
+    }
 }

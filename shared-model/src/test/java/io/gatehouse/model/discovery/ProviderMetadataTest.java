@@ -115,8 +115,9 @@ class ProviderMetadataTest {
                 "authorization_response_iss_parameter_supported")) {
             assertEquals(true, doc.get(flag), flag);
         }
-        // Only PAR's own request_uri values are accepted: advertised as false (Discovery 3 defaults to true).
-        assertEquals(false, doc.get("request_uri_parameter_supported"));
+        // Request objects by reference (OIDC Core 6.2), without required registration of request_uris (Discovery 3).
+        assertEquals(true, doc.get("request_uri_parameter_supported"));
+        assertEquals(false, doc.get("require_request_uri_registration"));
         assertEquals(false, doc.get("require_pushed_authorization_requests"));
         assertEquals(List.of("none", "login", "consent", "select_account"), doc.get("prompt_values_supported"));
     }
