@@ -6,6 +6,7 @@ import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.Jwk;
 import io.gatehouse.model.jose.Jws;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.NumericDate;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
@@ -63,8 +64,14 @@ public final class RequestObject {
             if (aud != null && !(issuer.equals(aud) || (aud instanceof List<?> l && l.contains(issuer)))) {
                 throw invalid("the request object aud is not this issuer");
             }
-            if (claims.get("exp") instanceof Number exp && Instant.ofEpochSecond(exp.longValue()).isBefore(Instant.now())) {
-                throw invalid("the request object has expired");
+            if (claims.containsKey("exp")) { // RFC 7519 4.1.4: a NumericDate, not in the past
+                Instant exp = NumericDate.toInstant(claims.get("exp"));
+                if (exp == null) {
+                    throw invalid("the request object exp is not a NumericDate");
+                }
+                if (exp.isBefore(Instant.now())) {
+                    throw invalid("the request object has expired");
+                }
             }
         }
         if (claims == null) {

@@ -11,6 +11,7 @@ import io.gatehouse.model.jose.Jws;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,5 +82,22 @@ class RequestObjectTest {
         assertEquals("request_not_supported", error("a.b.c.d.e", client()));
         assertEquals("invalid_request_object", error("not-a-jwt", client()));
         assertEquals("invalid_request_object", error("e30.bm90IGpzb24.", client()));
+    }
+
+    @Test
+    void signedObjectWithAnExpThatIsNoDateIsRefusedNotAServerError() {
+        KeyPair pair = JwsAlgorithm.RS256.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(pair.getPublic(), "k1", JwsAlgorithm.RS256))));
+        for (Object exp : List.of(1e300, -1e300, new java.math.BigInteger("99999999999999999999999"), "tomorrow",
+                Long.MAX_VALUE, Instant.now().minusSeconds(60).getEpochSecond())) {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("nonce", "n1");
+            claims.put("exp", exp);
+            assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c),
+                    "exp " + exp);
+        }
+        Map<String, Object> fine = new LinkedHashMap<>(Map.of("nonce", "n1", "exp", Instant.now().plusSeconds(60).getEpochSecond() + 0.5));
+        assertEquals("n1", RequestObject.parameters(Jws.sign(fine, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c, ISSUER).get("nonce"));
     }
 }
