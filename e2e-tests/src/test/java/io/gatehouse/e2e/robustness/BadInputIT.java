@@ -163,6 +163,8 @@ class BadInputIT {
                 .expect(302).error("invalid_request"));
         cases.add(get("authorize: id_token_hint expired (still a hint) without a session", A, hintQuery + f.suiteSigned(null,
                 hint.replace("\"exp\":" + (f.now + 300), "\"exp\":" + (f.now - 3600)))).expect(302).error("login_required"));
+        cases.add(get("authorize: id_token_hint issued in the future (still a hint) without a session", A, hintQuery + f.suiteSigned(null,
+                hint.replace("\"iat\":" + f.now, "\"iat\":" + (f.now + 3600)))).expect(302).error("login_required"));
         cases.add(get("authorize: id_token_hint garbage", A, hintQuery + "a.b.c").expect(302).error("invalid_request"));
         // request objects (OIDC Core 6.1, RFC 9101)
         cases.add(get("authorize: request object for another client", A, "/authorize?" + rpQuery + "&request="
@@ -185,6 +187,8 @@ class BadInputIT {
                 + (f.now - 60) + "}")).expect(302).error("invalid_request_object"));
         cases.add(get("authorize: request object exp 1e300", A, "/authorize?" + jwtQuery + "&request=" + f.clientSigned("{\"scope\":\"openid\",\"exp\":1e300}"))
                 .expect(302).error("invalid_request_object"));
+        cases.add(get("authorize: request object not valid before a future nbf", A, "/authorize?" + jwtQuery + "&request="
+                + f.clientSigned("{\"scope\":\"openid\",\"nbf\":" + (f.now + 3600) + "}")).expect(302).error("invalid_request_object"));
         cases.add(get("authorize: request object exp is text", A, "/authorize?" + jwtQuery + "&request=" + f.clientSigned("{\"scope\":\"openid\",\"exp\":\"soon\"}"))
                 .expect(302).error("invalid_request_object"));
         cases.add(get("authorize: request object encrypted (five parts)", A, "/authorize?" + rpQuery + "&request=a.b.c.d.e")
@@ -247,6 +251,8 @@ class BadInputIT {
                 .expect(400).error("invalid_request"));
         cases.add(post("par: state with NUL", A, "/par", FORM, "response_type=code&scope=openid&redirect_uri=" + enc(RP_REDIRECT) + "&state=%00")
                 .header("Authorization", basicRp).expect(400).error("invalid_request"));
+        cases.add(post("par: request of 40 KB", A, "/par", FORM, "response_type=code&scope=openid&redirect_uri=" + enc(RP_REDIRECT) + "&state="
+                + "s".repeat(40_000)).header("Authorization", basicRp).expect(400).error("invalid_request"));
         cases.add(post("par: malformed percent-encoding", A, "/par", FORM, "response_type=%").header("Authorization", basicRp).expect(400).error("invalid_request"));
         cases.add(send("par: GET", "GET", A, "/par").expect(405));
 
@@ -290,6 +296,35 @@ class BadInputIT {
         cases.add(get("admin: NUL in the path", A, "/admin/clients/%00").header("Authorization", "Bearer x").expect(400).error("invalid_request"));
         cases.add(post("admin: truncated JSON with a forged token", A, "/admin/clients", JSON, "{").header("Authorization", "Bearer " + f.unsignedAccessToken)
                 .expect(401).error("invalid_token"));
+
+        // ... and with a valid operator token (scope gatehouse:admin): the API's own rules refuse what is malformed
+        String admin = "Bearer " + f.adminToken;
+        cases.add(get("admin: page whose offset overflows an int", A, "/admin/clients?page=2147483647&size=500").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(get("admin: page 4294968 of 500 (offset just past an int)", A, "/admin/audit-events?page=4294968&size=500").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(get("admin: size is text", A, "/admin/users?size=" + XQ).header("Authorization", admin).expect(400).error("invalid_request"));
+        cases.add(get("admin: audit from is not an instant", A, "/admin/audit-events?from=" + XQ).header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(get("admin: audit user_id is not a UUID", A, "/admin/audit-events?user_id=%FF%FE").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(get("admin: user named by invalid UTF-8", A, "/admin/users/%FF%FE%C3%28").header("Authorization", admin).expect(404));
+        cases.add(post("admin: create client from a JSON array", A, "/admin/clients", JSON, "[1]").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(post("admin: create client with NUL in client_id", A, "/admin/clients", JSON, "{\"client_id\":\"a\\u0000b\"}")
+                .header("Authorization", admin).expect(400).error("invalid_request"));
+        cases.add(post("admin: create client with a numeric client_id", A, "/admin/clients", JSON, "{\"client_id\":42}")
+                .header("Authorization", admin).expect(400));
+        cases.add(post("admin: create client with redirect_uris a string", A, "/admin/clients", JSON, "{\"redirect_uris\":\"" + X + "\"}")
+                .header("Authorization", admin).expect(400));
+        cases.add(post("admin: create user with a numeric username", A, "/admin/users", JSON, "{\"username\":42}").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(send("admin: set a password from a JSON array", "PUT", A, "/admin/users/alice/password").header("Authorization", admin)
+                .header("Content-Type", JSON).body("[\"x\"]").expect(400).error("invalid_request"));
+        cases.add(send("admin: merge attributes from truncated JSON", "PATCH", A, "/admin/users/alice/attributes").header("Authorization", admin)
+                .header("Content-Type", JSON).body("{\"cn\":").expect(400).error("invalid_request"));
+        cases.add(send("admin: delete a user named with NUL", "DELETE", A, "/admin/users/%00").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
 
         // /token (RFC 6749 5.2; RFC 7523 for assertions)
         cases.add(send("token: GET", "GET", T, "/token?grant_type=client_credentials").expect(405));
@@ -422,6 +457,14 @@ class BadInputIT {
                 .header("Authorization", "Bearer " + f.hmacAccessToken).expect(401).error("invalid_token"));
         cases.add(post("keys: rotate with malformed percent-encoding", D, "/admin/keys/rotate", FORM, "alg=%").expect(400).error("invalid_request"));
         cases.add(send("keys: GET rotate", "GET", D, "/admin/keys/rotate").expect(405));
+        cases.add(post("keys: rotate an alg that is <script>", D, "/admin/keys/rotate", FORM, "alg=" + XQ).header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(post("keys: revoke a kid that does not exist", D, "/admin/keys/rotate", FORM, "revoke_kid=no-such-kid")
+                .header("Authorization", admin).expect(400).error("invalid_request"));
+        cases.add(post("keys: revoke a kid with NUL", D, "/admin/keys/rotate", FORM, "revoke_kid=%00").header("Authorization", admin)
+                .expect(400).error("invalid_request"));
+        cases.add(post("keys: both alg and revoke_kid", D, "/admin/keys/rotate", FORM, "alg=RS256&revoke_kid=" + f.rsKid)
+                .header("Authorization", admin).expect(400).error("invalid_request"));
 
         rowsBefore = rows();
         auditBefore = maxAuditId();
@@ -612,6 +655,7 @@ class BadInputIT {
         String evidence;
         boolean follow;
         boolean latin1;
+        String extraBody;
 
         Case(String name, String method, String service, String target, String contentType, String body) {
             this.name = name;
@@ -620,6 +664,12 @@ class BadInputIT {
             this.target = target;
             this.contentType = contentType;
             this.body = body;
+        }
+
+        /** A body for a case built with {@link #send} (its Content-Type given as a header). */
+        Case body(String text) {
+            this.extraBody = text;
+            return this;
         }
 
         Case header(String name, String value) {
@@ -666,8 +716,9 @@ class BadInputIT {
             String base = RunningSuite.url(service);
             List<Map.Entry<String, String>> h = new ArrayList<>(headers);
             byte[] bytes = null;
-            if (body != null) {
-                bytes = body.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            String text = body != null ? body : extraBody;
+            if (text != null) {
+                bytes = text.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             }
             if (contentType != null) {
                 h.add(Map.entry("Content-Type", contentType));
@@ -730,6 +781,7 @@ class BadInputIT {
         final String futureIatAccessToken;
         final String hugeExpAccessToken;
         final String validAccessToken;
+        final String adminToken;
 
         Fixtures() throws Exception {
             suiteRs = SuiteKeys.active("RS256");
@@ -777,6 +829,21 @@ class BadInputIT {
             futureIatAccessToken = suiteSigned("at+jwt", claims("\"iat\":" + (now + 3600) + ",\"exp\":" + (now + 7200)));
             hugeExpAccessToken = suiteSigned("at+jwt", claims("\"iat\":" + now + ",\"exp\":1e300"));
             validAccessToken = suiteSigned("at+jwt", claims(times));
+
+            // An operator of the admin API (RFC 9068 token with gatehouse:admin), made as EmergencyRotationIT makes one.
+            String operator = "bad-input-operator-" + UUID.randomUUID();
+            UUID operatorGrant = UUID.randomUUID();
+            try (Connection c = SuiteKeys.database();
+                 var client = c.prepareStatement("insert into clients (client_id, scope, grant_types) values (?, 'gatehouse:admin', '{client_credentials}')");
+                 var grant = c.prepareStatement("insert into grants (id, client_id, scope) values (?, ?, 'gatehouse:admin')")) {
+                client.setString(1, operator);
+                client.executeUpdate();
+                grant.setObject(1, operatorGrant);
+                grant.setString(2, operator);
+                grant.executeUpdate();
+            }
+            adminToken = suiteSigned("at+jwt", "{\"iss\":\"" + issuer + "\",\"sub\":\"" + operator + "\",\"aud\":\"" + issuer + "\",\"client_id\":\""
+                    + operator + "\",\"scope\":\"gatehouse:admin\",\"grant_id\":\"" + operatorGrant + "\",\"jti\":\"" + UUID.randomUUID() + "\"," + times + "}");
         }
 
         /** Access token claims of the live client_credentials grant (RFC 9068 2.2) with the given time members. */

@@ -9,6 +9,7 @@ import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.jose.NumericDate;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class RequestObject {
 
     private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+    /** Tolerated difference between the client's clock and ours. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private RequestObject() {
     }
@@ -71,6 +74,12 @@ public final class RequestObject {
                 }
                 if (exp.isBefore(Instant.now())) {
                     throw invalid("the request object has expired");
+                }
+            }
+            if (claims.containsKey("nbf")) { // RFC 7519 4.1.5: must not be accepted before nbf
+                Instant nbf = NumericDate.toInstant(claims.get("nbf"));
+                if (nbf == null || nbf.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+                    throw invalid("the request object is not valid yet");
                 }
             }
         }

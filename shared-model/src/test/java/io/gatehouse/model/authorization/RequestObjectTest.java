@@ -100,4 +100,17 @@ class RequestObjectTest {
         Map<String, Object> fine = new LinkedHashMap<>(Map.of("nonce", "n1", "exp", Instant.now().plusSeconds(60).getEpochSecond() + 0.5));
         assertEquals("n1", RequestObject.parameters(Jws.sign(fine, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c, ISSUER).get("nonce"));
     }
+
+    @Test
+    void signedObjectIsRefusedBeforeItsNbf() {
+        KeyPair pair = JwsAlgorithm.RS256.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(pair.getPublic(), "k1", JwsAlgorithm.RS256))));
+        for (Object nbf : List.of(Instant.now().plusSeconds(3600).getEpochSecond(), "now", 1e300)) {
+            Map<String, Object> claims = new LinkedHashMap<>(Map.of("nonce", "n1", "nbf", nbf));
+            assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c), "nbf " + nbf);
+        }
+        Map<String, Object> now = new LinkedHashMap<>(Map.of("nonce", "n1", "nbf", Instant.now().getEpochSecond()));
+        assertEquals("n1", RequestObject.parameters(Jws.sign(now, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c, ISSUER).get("nonce"));
+    }
 }
