@@ -29,7 +29,9 @@ public class AccountResource {
         String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
         Optional<Account.Overview> overview = account.overview(cookie);
         if (overview.isEmpty()) {
-            return Response.fromResponse(pages.accountPage(t, null, List.of(), "")).status(401).build();
+            // Not signed in. 403, not 401: a 401 must carry an HTTP authentication challenge (RFC 9110 15.5.2, RFC 7235
+            // 3.1), and sign-in here is a page, not an HTTP scheme.
+            return Response.fromResponse(pages.accountPage(t, null, List.of(), "")).status(403).build();
         }
         return pages.accountPage(t, overview.get().user().username, overview.get().consents(), Account.csrfToken(cookie));
     }

@@ -83,6 +83,10 @@ public class AuthorizationFlow {
     /** GET or POST /authorize. {@code browser} is the value of the browser-binding cookie (new if it had none). */
     @Transactional
     public FlowResult authorize(RequestParameters sent, String sessionCookie, String browser) {
+        if (sent.oversized()) {
+            // Too large for any redirect back: refused on a page, nothing of it echoed anywhere.
+            return new FlowResult.ErrorPage(OAuthError.invalidRequest("the authorization request is too large"), 400);
+        }
         String clientId = sent.get("client_id");
         ClientEntity client;
         try {
@@ -165,11 +169,17 @@ public class AuthorizationFlow {
     /** The user logged in for pending request {@code id}: continue with consent or issue the response. */
     @Transactional
     public LoggedIn loggedIn(String id, String browser, String sessionCookie, UserEntity user) {
-        AuthorizationRequestEntity p = pending.find(id, browser).orElse(null);
+        AuthorizationRequestEntity p = pending.findLocked(id, browser).orElse(null); // concurrent posts: one at a time
         if (p == null) {
             return new LoggedIn(new FlowResult.ErrorPage(EXPIRED, 400), null);
         }
+        Optional<String> earlier = pending.rememberedLogin(p);
+        if (earlier.isPresent() && p.userId != null && p.userId.equals(user.id)) {
+            // The same login form posted again: the first post's answer and session, never a second session.
+            return new LoggedIn(loggedInBefore(p), earlier.get());
+        }
         Sessions.Started started = sessions.login(user.id, sessions.current(sessionCookie));
+        pending.rememberLogin(p, started.cookieValue());
         audit.record("login_succeeded", user.id, p.clientId, null);
         if (p.consumedAt != null) {
             return new LoggedIn(replay(p), started.cookieValue());
@@ -197,6 +207,17 @@ public class AuthorizationFlow {
             result = finishWithError(p, request, e.error());
         }
         return new LoggedIn(result, started.cookieValue());
+    }
+
+    /**
+     * What the first post of a login form led to: its response once the request was consumed; else it went on to the
+     * device pages or to consent (every other outcome consumes the request).
+     */
+    private FlowResult loggedInBefore(AuthorizationRequestEntity p) {
+        if (p.consumedAt != null) {
+            return replay(p);
+        }
+        return p.deviceCodeHash != null ? new FlowResult.Continue(DeviceVerification.consentPath(p.id)) : new FlowResult.Consent(p.id);
     }
 
     /** The outcome of a login and the new session cookie value. */

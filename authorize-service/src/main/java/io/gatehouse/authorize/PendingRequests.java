@@ -12,6 +12,7 @@ import io.gatehouse.model.keys.KeyEncryption;
 import io.gatehouse.model.repository.AuthorizationRequestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.Optional;
 /**
  * Authorization requests waiting for the user (table {@code authorization_requests}): kept server-side, bound to
  * the browser by the {@code GH_AUTHZ} cookie, short-lived, consumed once; every page shown for one carries a new
- * CSRF token. Callers provide the transaction.
+ * CSRF token. What a form post gave (the response, the session cookie of a login) is kept encrypted in
+ * {@code response_enc}, so that the same form posted again gets the same answer. Callers provide the transaction.
  */
 @ApplicationScoped
 public class PendingRequests {
@@ -61,6 +63,19 @@ public class PendingRequests {
                 .filter(r -> r.expiresAt.isAfter(Instant.now()));
     }
 
+    /**
+     * Like {@link #find}, with the row locked until the transaction ends: the same form posted concurrently is
+     * answered one post after the other, each seeing what the previous one did.
+     */
+    public Optional<AuthorizationRequestEntity> findLocked(String id, String browser) {
+        if (id == null || browser == null || id.length() > 100) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(requests.findById(id, LockModeType.PESSIMISTIC_WRITE))
+                .filter(r -> Sha256.matches(browser, r.browserHash))
+                .filter(r -> r.expiresAt.isAfter(Instant.now()));
+    }
+
     /** A new CSRF token for the page about to be shown; the previous one stops working. */
     public String newCsrfToken(AuthorizationRequestEntity request) {
         String token = RandomTokens.random256();
@@ -84,23 +99,53 @@ public class PendingRequests {
 
     /** Keeps the response issued for the request, encrypted, for a form posted again. */
     public void remember(AuthorizationRequestEntity request, AuthorizationResponse response) {
-        Map<String, Object> stored = new LinkedHashMap<>();
+        Map<String, Object> stored = stored(request);
         stored.put("redirect_uri", response.redirectUri());
         stored.put("mode", response.mode().value());
         stored.put("parameters", response.parameters());
-        request.responseEnc = encryption.encrypt(Json.write(stored), aad(request));
+        store(request, stored);
     }
 
     /** The response issued for a consumed request, if any. */
     public Optional<AuthorizationResponse> remembered(AuthorizationRequestEntity request) {
-        if (request.responseEnc == null) {
+        Map<String, Object> stored = stored(request);
+        if (!(stored.get("parameters") instanceof Map<?, ?>)) {
             return Optional.empty();
         }
-        Map<String, Object> stored = Json.readObject(new String(encryption.decrypt(request.responseEnc, aad(request)), StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
         Map<String, String> parameters = (Map<String, String>) stored.get("parameters");
         return Optional.of(new AuthorizationResponse((String) stored.get("redirect_uri"),
                 ResponseMode.parse((String) stored.get("mode")).orElseThrow(), parameters));
+    }
+
+    /**
+     * Keeps, encrypted, the session cookie value a login with the form of the page last shown gave, so that the same
+     * form posted again (a double click, a retry after a lost answer) gets the same session, not a second one.
+     */
+    public void rememberLogin(AuthorizationRequestEntity request, String sessionCookie) {
+        Map<String, Object> stored = stored(request);
+        stored.put("login_csrf_hash", request.csrfHash);
+        stored.put("session_cookie", sessionCookie);
+        store(request, stored);
+    }
+
+    /** The session cookie of a login already made with the form of the page last shown (the same CSRF token). */
+    public Optional<String> rememberedLogin(AuthorizationRequestEntity request) {
+        Map<String, Object> stored = stored(request);
+        return request.csrfHash != null && request.csrfHash.equals(stored.get("login_csrf_hash"))
+                && stored.get("session_cookie") instanceof String cookie ? Optional.of(cookie) : Optional.empty();
+    }
+
+    private Map<String, Object> stored(AuthorizationRequestEntity request) {
+        if (request.responseEnc == null) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, Object> stored = Json.readObject(new String(encryption.decrypt(request.responseEnc, aad(request)), StandardCharsets.UTF_8));
+        return stored == null ? new LinkedHashMap<>() : new LinkedHashMap<>(stored);
+    }
+
+    private void store(AuthorizationRequestEntity request, Map<String, Object> stored) {
+        request.responseEnc = encryption.encrypt(Json.write(stored), aad(request));
     }
 
     private static String aad(AuthorizationRequestEntity request) {

@@ -10,6 +10,7 @@ import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.PushedRequestEntity;
+import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.PushedRequestRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,11 @@ public class PushedAuthorizationRequests {
     @Transactional
     public Pushed push(Map<String, String> form, AuthenticatedClient client) {
         ClientEntity c = client.client();
-        RequestParameters params = assembly.assemblePushed(PushedAuthorizationRequest.parameters(form, c.clientId), c);
+        RequestParameters pushedParams = PushedAuthorizationRequest.parameters(form, c.clientId);
+        if (pushedParams.oversized()) {
+            throw OAuthError.invalidRequest("the authorization request is too large").toException();
+        }
+        RequestParameters params = assembly.assemblePushed(pushedParams, c);
         try {
             RedirectUriCheck.resolve(params, c);
         } catch (UntrustedRedirectException e) {

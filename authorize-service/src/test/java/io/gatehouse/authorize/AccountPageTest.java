@@ -82,7 +82,8 @@ class AccountPageTest {
     @Test
     void accountPageWithoutSessionSaysSo() {
         Response r = new TestBrowser().get("/account");
-        assertEquals(401, r.statusCode());
+        assertEquals(403, r.statusCode(), "not 401: there is no HTTP authentication scheme to challenge with");
+        assertNull(r.header("WWW-Authenticate"));
         assertTrue(r.asString().contains("not signed in"));
     }
 }

@@ -229,6 +229,39 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void sameLoginFormPostedConcurrentlyStartsOneSessionAndAnswersAlike() throws Exception {
+        ClientEntity client = fixtures.client();
+        UserEntity user = fixtures.user();
+        TestBrowser b = new TestBrowser();
+        Response loginPage = b.follow(b.authorize(Flows.request(client, "code", "openid")));
+        TestBrowser.Form form = TestBrowser.form(loginPage).with("username", user.username).with("password", AuthorizeFixtures.PASSWORD);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<String> answers = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    Response r = b.submit(form);
+                    return r.statusCode() + " " + r.header("Location") + " " + r.getCookie(Sessions.COOKIE);
+                }));
+            }
+            start.countDown();
+            for (var f : posts) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, answers.stream().distinct().count(), "every post answers alike, one session cookie: " + answers);
+        assertTrue(answers.get(0).startsWith("303 "), answers.get(0));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> sessions.count("userId", user.id)), "one session row");
+        Response consent = b.follow(b.get(answers.get(0).split(" ")[1]));
+        assertTrue(Flows.isConsentPage(consent), "the session every answer named carries on: " + consent.asString());
+    }
+
+    @Test
     void consentPostWithWrongCsrfTokenIsRefused() {
         ClientEntity client = fixtures.client();
         UserEntity user = fixtures.user();

@@ -109,6 +109,27 @@ class AuthorizationErrorsTest {
     }
 
     @Test
+    void postedRequestTooLargeForARedirectGetsAnErrorPage() {
+        Map<String, String> req = Flows.request(fixtures.client(), "code", "openid");
+        req.put("state", "s".repeat(40_000));
+        Response r = new TestBrowser().post("/authorize", req);
+        errorPageWithoutRedirect(r);
+        assertTrue(!r.asString().contains("sssssssssssssssssssssssssssssssssssssss"), "nothing of the request echoed");
+    }
+
+    @Test
+    void malformedPercentEncodingInAFormIsInvalidRequestNotServerError() {
+        for (String path : List.of("/authorize", "/login", "/consent", "/device", "/par")) {
+            for (String body : List.of("client_id=%", "state=%zz&client_id=x", "request=%C")) {
+                Response r = io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                        .body(body).post(path);
+                assertEquals(400, r.statusCode(), path + " " + body + ": " + r.asString());
+                assertEquals("invalid_request", r.jsonPath().getString("error"), path + " " + body);
+            }
+        }
+    }
+
+    @Test
     void missingResponseTypeIsInvalidRequestInTheQuery() {
         Map<String, String> req = Flows.request(fixtures.client(), "code", "openid");
         req.remove("response_type");

@@ -31,20 +31,20 @@ import javax.crypto.spec.SecretKeySpec;
  * operator with both could (docs/keys.md: AES-256-GCM, 12-byte nonce first, the kid as additional authenticated
  * data). Written here with the JDK alone, independently of Gatehouse's code.
  */
-final class SuiteKeys {
+public final class SuiteKeys {
 
-    record ActiveKey(String kid, String alg, PrivateKey privateKey) {
+    public record ActiveKey(String kid, String alg, PrivateKey privateKey) {
     }
 
     private SuiteKeys() {
     }
 
-    static Connection database() throws SQLException {
+    public static Connection database() throws SQLException {
         var db = TestDatabase.get();
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }
 
-    static ActiveKey active(String alg) throws Exception {
+    public static ActiveKey active(String alg) throws Exception {
         try (Connection c = database();
              PreparedStatement s = c.prepareStatement("select kid, private_key_enc from signing_keys where alg = ? and state = 'active'")) {
             s.setString(1, alg);

@@ -76,80 +76,130 @@ public final class Suite implements AutoCloseable {
     }
 
     private void launchAll() {
-        String java = ProcessHandle.current().info().command().orElse("java");
         try {
             Files.createDirectories(options.logDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> urls = new LinkedHashMap<>();
-        options.ports().forEach((name, port) -> urls.put(name, "http://localhost:" + port));
         for (Map.Entry<String, Integer> entry : options.ports().entrySet()) {
-            String name = entry.getKey();
-            Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
-            }
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            String javaOpts = options.extraEnv().getOrDefault("GATEHOUSE_JAVA_OPTS",
-                    System.getenv().getOrDefault("GATEHOUSE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
-            for (String opt : javaOpts.trim().split("\\s+")) {
-                if (!opt.isEmpty()) {
-                    command.add(opt);
-                }
-            }
-            command.add("-jar");
-            command.add(jar.toString());
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .directory(options.root().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(options.logDirectory().resolve(name + ".log").toFile());
-            Map<String, String> env = pb.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()));
-            env.put("GATEHOUSE_DB_URL", options.database().jdbcUrl());
-            env.put("GATEHOUSE_DB_USER", options.database().user());
-            env.put("GATEHOUSE_DB_PASSWORD", options.database().password());
-            env.put("GATEHOUSE_ISSUER", options.issuer());
-            env.put("GATEHOUSE_URLS_AUTHORIZE", urls.get("authorize-service"));
-            env.put("GATEHOUSE_URLS_TOKEN", urls.get("token-service"));
-            env.put("GATEHOUSE_URLS_USERINFO", urls.get("userinfo-service"));
-            env.put("GATEHOUSE_URLS_DISCOVERY", urls.get("discovery-service"));
-            env.putIfAbsent("GATEHOUSE_DEV_MODE", "true");
-            if (name.equals("authorize-service") && options.bootstrapFile() != null) {
-                env.put("GATEHOUSE_BOOTSTRAP_FILE", options.bootstrapFile().toAbsolutePath().toString());
-            }
-            env.putAll(options.extraEnv());
-            try {
-                processes.add(pb.start());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + name, e);
-            }
-            services.add(new Service(name, entry.getValue()));
+            processes.add(launch(entry.getKey(), entry.getValue(), false));
+            services.add(new Service(entry.getKey(), entry.getValue()));
         }
+    }
+
+    /** Starts one service process logging to {@code <name>.log} (appended to after a restart). */
+    private Process launch(String name, int port, boolean appendLog) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, String> urls = new LinkedHashMap<>();
+        options.ports().forEach((n, p) -> urls.put(n, "http://localhost:" + p));
+        Path jar = options.root().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        String javaOpts = options.extraEnv().getOrDefault("GATEHOUSE_JAVA_OPTS",
+                System.getenv().getOrDefault("GATEHOUSE_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC"));
+        for (String opt : javaOpts.trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(options.root().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(options.logDirectory().resolve(name + ".log").toFile())
+                        : ProcessBuilder.Redirect.to(options.logDirectory().resolve(name + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("GATEHOUSE_DB_URL", options.database().jdbcUrl());
+        env.put("GATEHOUSE_DB_USER", options.database().user());
+        env.put("GATEHOUSE_DB_PASSWORD", options.database().password());
+        env.put("GATEHOUSE_ISSUER", options.issuer());
+        env.put("GATEHOUSE_URLS_AUTHORIZE", urls.get("authorize-service"));
+        env.put("GATEHOUSE_URLS_TOKEN", urls.get("token-service"));
+        env.put("GATEHOUSE_URLS_USERINFO", urls.get("userinfo-service"));
+        env.put("GATEHOUSE_URLS_DISCOVERY", urls.get("discovery-service"));
+        env.putIfAbsent("GATEHOUSE_DEV_MODE", "true");
+        if (name.equals("authorize-service") && options.bootstrapFile() != null) {
+            env.put("GATEHOUSE_BOOTSTRAP_FILE", options.bootstrapFile().toAbsolutePath().toString());
+        }
+        env.putAll(options.extraEnv());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /**
+     * Kills one service the hard way (SIGKILL: no shutdown hook, requests in flight are cut, as when a node dies) and
+     * waits until the process is gone. {@link #revive} brings it back.
+     */
+    public synchronized void kill(String name) {
+        Process p = processes.get(indexOf(name));
+        p.destroyForcibly();
+        try {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Starts a service that was killed again, on its port and with its environment, and waits until it is ready.
+     * State lives in PostgreSQL, so nothing a user or client was in the middle of is lost.
+     */
+    public synchronized void revive(String name, Duration timeout) {
+        int i = indexOf(name);
+        if (processes.get(i).isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        processes.set(i, launch(name, services.get(i).port(), true));
+        awaitReady(services.get(i), processes.get(i), timeout);
+    }
+
+    /** {@link #kill} then {@link #revive}. */
+    public void restart(String name, Duration timeout) {
+        kill(name);
+        revive(name, timeout);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
     }
 
     /** Waits until every service answers 200 on {@code /q/health/ready}. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         for (int i = 0; i < services.size(); i++) {
-            Service service = services.get(i);
-            Process process = processes.get(i);
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.name() + " exited with status " + process.exitValue()
-                            + "; see " + options.logDirectory().resolve(service.name() + ".log"));
-                }
-                if (ready(http, service)) {
-                    break;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.name() + " not ready after " + timeout
-                            + "; see " + options.logDirectory().resolve(service.name() + ".log"));
-                }
-                sleep(250);
+            awaitReady(services.get(i), processes.get(i), Duration.between(Instant.now(), deadline));
+        }
+    }
+
+    private void awaitReady(Service service, Process process, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (!ready(http, service)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with status " + process.exitValue()
+                        + "; see " + options.logDirectory().resolve(service.name() + ".log"));
             }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.name() + " not ready after " + timeout
+                        + "; see " + options.logDirectory().resolve(service.name() + ".log"));
+            }
+            sleep(250);
         }
     }
 

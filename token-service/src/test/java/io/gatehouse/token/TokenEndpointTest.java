@@ -80,6 +80,17 @@ class TokenEndpointTest {
     }
 
     @Test
+    void malformedPercentEncodingIsInvalidRequestOnEveryFormEndpoint() {
+        TestClient c = service();
+        for (String path : List.of("/token", "/revoke", "/introspect", "/device_authorization")) {
+            for (String body : List.of("grant_type=%", "grant_type=client_credentials&scope=%zz", "token=%C")) {
+                error(given().header("Authorization", TokenCalls.basic(c.clientId(), c.secret()))
+                        .contentType("application/x-www-form-urlencoded").body(body).post(path).then(), 400, "invalid_request");
+            }
+        }
+    }
+
+    @Test
     void getIsNotAllowed() {
         given().queryParam("grant_type", "client_credentials").get("/token").then().statusCode(405)
                 .header("Cache-Control", "no-store");

@@ -137,6 +137,28 @@ class UserinfoEndpointTest {
     }
 
     @Test
+    void tokenNotValidYetIsInvalidToken() {
+        Map<String, Object> c = claimsOf(fixtures.accessToken("openid"));
+        c.put("nbf", Instant.now().plusSeconds(600).getEpochSecond()); // RFC 7519 4.1.5
+        invalidToken(given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then());
+        c.remove("nbf");
+        c.put("iat", Instant.now().plusSeconds(600).getEpochSecond());
+        invalidToken(given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then());
+    }
+
+    @Test
+    void tokenWhoseTimesAreNoDatesIsInvalidTokenNotAServerError() {
+        for (Object t : new Object[] {1e300, -1e300, "soon"}) {
+            Map<String, Object> c = claimsOf(fixtures.accessToken("openid"));
+            c.put("exp", t);
+            invalidToken(given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then());
+            c = claimsOf(fixtures.accessToken("openid"));
+            c.put("nbf", t);
+            invalidToken(given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then());
+        }
+    }
+
+    @Test
     void tokenOfAnotherTypeIsInvalidToken() {
         Map<String, Object> c = claimsOf(fixtures.accessToken("openid"));
         given().header("Authorization", "Bearer " + fixtures.sign(c, "at+jwt")).get("/userinfo").then().statusCode(200);

@@ -19,6 +19,10 @@ public record Paging(int page, int size) {
         if (p < 0 || s < 1 || s > MAX_SIZE) {
             throw AdminErrors.invalidRequest("page must be 0 or more and size between 1 and " + MAX_SIZE);
         }
+        if ((long) p * s > Integer.MAX_VALUE) {
+            // page * size must stay an int offset: an overflow would be a negative offset, refused by the query layer.
+            throw AdminErrors.invalidRequest("page is beyond the last possible page");
+        }
         return new Paging(p, s);
     }
 

@@ -65,6 +65,16 @@ class HostileInputTest {
     }
 
     @Test
+    void pageWhoseOffsetOverflowsIsInvalidRequest() {
+        for (String listing : new String[] {"/admin/clients", "/admin/users", "/admin/audit-events"}) {
+            given().header("Authorization", admin).queryParam("page", "2147483647").queryParam("size", "500").get(listing).then()
+                    .statusCode(400).body("error", equalTo("invalid_request"));
+            given().header("Authorization", admin).queryParam("page", "4294968").queryParam("size", "500").get(listing).then()
+                    .statusCode(400).body("error", equalTo("invalid_request"));
+        }
+    }
+
+    @Test
     void veryLongIdentifiersAreJustNotFound() {
         String longId = "x".repeat(3_000);
         given().header("Authorization", admin).get("/admin/clients/" + longId).then().statusCode(404);

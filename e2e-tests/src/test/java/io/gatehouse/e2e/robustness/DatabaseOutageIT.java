@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gatehouse.e2e.RunningSuite;
+import io.gatehouse.e2e.conformance.ConformanceReport;
+import io.gatehouse.e2e.conformance.Plan;
 import io.gatehouse.launcher.Database;
 import io.gatehouse.launcher.LocalPostgres;
 import io.gatehouse.launcher.Suite;
@@ -24,12 +26,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * PostgreSQL stopped in the middle of a load and started again (issue: faults): requests during the outage
  * fail with a clean 503, never a 500; readiness reports down; the services recover by themselves; every token
  * handed out is backed by exactly one grant row.
  */
+@ExtendWith(ConformanceReport.class)
+@Plan("Robustness: faults")
 class DatabaseOutageIT {
 
     static final String CLIENT = "demo-service";

@@ -5,8 +5,11 @@ import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.Jws;
+import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.NumericDate;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,6 +25,8 @@ import java.util.Map;
 public final class RequestObject {
 
     private static final Base64.Decoder B64URL = Base64.getUrlDecoder();
+    /** Tolerated difference between the client's clock and ours. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private RequestObject() {
     }
@@ -74,8 +79,20 @@ public final class RequestObject {
             if (aud != null && !(issuer.equals(aud) || (aud instanceof List<?> l && l.contains(issuer)))) {
                 throw invalid("the request object aud is not this issuer");
             }
-            if (claims.get("exp") instanceof Number exp && Instant.ofEpochSecond(exp.longValue()).isBefore(Instant.now())) {
-                throw invalid("the request object has expired");
+            if (claims.containsKey("exp")) { // RFC 7519 4.1.4: a NumericDate, not in the past
+                Instant exp = NumericDate.toInstant(claims.get("exp"));
+                if (exp == null) {
+                    throw invalid("the request object exp is not a NumericDate");
+                }
+                if (exp.isBefore(Instant.now())) {
+                    throw invalid("the request object has expired");
+                }
+            }
+            if (claims.containsKey("nbf")) { // RFC 7519 4.1.5: must not be accepted before nbf
+                Instant nbf = NumericDate.toInstant(claims.get("nbf"));
+                if (nbf == null || nbf.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+                    throw invalid("the request object is not valid yet");
+                }
             }
         }
         if (claims == null) {

@@ -14,6 +14,12 @@ import java.util.Set;
  */
 public record RequestParameters(Map<String, String> values, Set<String> duplicated) {
 
+    /**
+     * The most characters (names and values) an authorization request may carry: twice the request line a GET may
+     * have (16 KiB), room for a request object by value. A larger one could not travel back in a redirect.
+     */
+    public static final int MAX_LENGTH = 32 * 1024;
+
     public RequestParameters {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         duplicated = Collections.unmodifiableSet(new LinkedHashSet<>(duplicated));
@@ -33,6 +39,18 @@ public record RequestParameters(Map<String, String> values, Set<String> duplicat
             });
         }
         return new RequestParameters(values, duplicated);
+    }
+
+    /** Whether the parameters are longer than {@link #MAX_LENGTH} in all. */
+    public boolean oversized() {
+        long length = 0;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            length += e.getKey().length() + e.getValue().length();
+        }
+        for (String name : duplicated) {
+            length += name.length();
+        }
+        return length > MAX_LENGTH;
     }
 
     public String get(String name) {

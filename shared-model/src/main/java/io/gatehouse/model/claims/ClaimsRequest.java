@@ -37,7 +37,36 @@ public record ClaimsRequest(Map<String, IndividualClaimRequest> userinfo, Map<St
         if (json == null) {
             throw invalid("the claims parameter is not a JSON object");
         }
+        if (!storableText(json)) {
+            // Kept with the grant as JSON text: a NUL or a lone surrogate (RFC 8259 8.2) could not be stored back.
+            throw invalid("the claims parameter contains a NUL character or invalid Unicode");
+        }
         return fromJson(json);
+    }
+
+    /** Whether every string (member names included) is well-formed Unicode without NUL. */
+    private static boolean storableText(Object json) {
+        if (json instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == 0) {
+                    return false;
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (json instanceof Map<?, ?> m) {
+            return m.entrySet().stream().allMatch(e -> storableText(String.valueOf(e.getKey())) && storableText(e.getValue()));
+        }
+        if (json instanceof List<?> l) {
+            return l.stream().allMatch(ClaimsRequest::storableText);
+        }
+        return true;
     }
 
     /** The request from its parsed JSON object (as stored in {@code grants.claims}); null means none. */

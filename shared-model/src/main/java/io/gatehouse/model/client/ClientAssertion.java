@@ -1,6 +1,7 @@
 package io.gatehouse.model.client;
 
 import io.gatehouse.model.error.OAuthError;
+import io.gatehouse.model.jose.NumericDate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -69,7 +70,7 @@ public record ClientAssertion(String jti, Instant expiresAt) {
     }
 
     private static Instant epoch(Object value) {
-        return value instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+        return NumericDate.toInstant(value);
     }
 
     static RuntimeException invalid(String description) {

@@ -9,8 +9,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Last line of defence: no response ever carries a stack trace. Framework errors (404, 405, 415 ...)
- * keep their status with a JSON body; a database outage is a clean 503 {@code temporarily_unavailable};
- * anything else is a logged 500 {@code server_error} with no detail.
+ * keep their status with a JSON body; a request the HTTP layer cannot decode (malformed percent-encoding) or
+ * a value PostgreSQL refuses (a NUL character) is a 400 {@code invalid_request}; a database outage is a clean
+ * 503 {@code temporarily_unavailable}; anything else is a logged 500 {@code server_error} with no detail.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,6 +24,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             int status = wae.getResponse().getStatus();
             String code = status == 401 ? "invalid_token" : "invalid_request";
             return OAuthErrorResponse.of(new OAuthError(code, reason(status), status), null);
+        }
+        if (malformedEncoding(e)) {
+            // RFC 6749 3.1, 3.2: the form body or query is not valid application/x-www-form-urlencoded.
+            return OAuthErrorResponse.of(OAuthError.invalidRequest("the request is not validly percent-encoded"), null);
         }
         if (sqlState(e).startsWith("22")) {
             // SQL data exception (e.g. 22021, a NUL character in text): the input was invalid, not the server.
@@ -39,6 +44,19 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static String reason(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase().toLowerCase() : "request rejected";
+    }
+
+    /** Classes whose IllegalArgumentException means "this is not valid percent-encoding" (the framework's form readers). */
+    private static final java.util.Set<String> URL_DECODERS = java.util.Set.of("java.net.URLDecoder",
+            "org.jboss.resteasy.reactive.common.util.URLUtils", "org.jboss.resteasy.reactive.common.util.Encode");
+
+    /** An IllegalArgumentException thrown by a URL decoder: the request (a form body) is malformed, not the server. */
+    static boolean malformedEncoding(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        StackTraceElement[] stack = e.getStackTrace();
+        return stack.length > 0 && URL_DECODERS.contains(stack[0].getClassName());
     }
 
     /** The SQLState of the first SQLException in the cause chain, or "". */

@@ -2,11 +2,13 @@ package io.gatehouse.model.token;
 
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.InvalidJwsException;
+import io.gatehouse.model.jose.NumericDate;
 import io.gatehouse.model.jose.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,6 +23,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AccessTokenValidator {
+
+    /** Tolerated difference between the clocks of the replica that issued a token and the one validating it. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Inject
     TokenVerifier verifier;
@@ -73,10 +78,15 @@ public class AccessTokenValidator {
         if (!config.issuer().equals(c.get("iss"))) {
             throw new InvalidAccessTokenException("the access token was issued by another issuer");
         }
-        Instant exp = epoch(c.get("exp"));
-        Instant iat = epoch(c.get("iat"));
-        if (exp == null || !exp.isAfter(Instant.now())) {
+        Instant now = Instant.now();
+        Instant exp = NumericDate.toInstant(c.get("exp"));
+        Instant iat = NumericDate.toInstant(c.get("iat"));
+        if (exp == null || !exp.isAfter(now)) {
             throw new InvalidAccessTokenException("the access token has expired");
+        }
+        // RFC 7519 4.1.5: not accepted before nbf; a token issued in the future was not issued by this clock either.
+        if (notYetValid(c, "nbf", now) || notYetValid(c, "iat", now)) {
+            throw new InvalidAccessTokenException("the access token is not valid yet");
         }
         if (!(c.get("sub") instanceof String sub) || !(c.get("jti") instanceof String jti)
                 || !(c.get("client_id") instanceof String clientId) || !(c.get(AccessTokenClaims.GRANT_ID) instanceof String grant)) {
@@ -94,8 +104,13 @@ public class AccessTokenValidator {
         return new ValidatedAccessToken(sub, clientId, scopes, grantId, jti, exp, iat, c);
     }
 
-    private static Instant epoch(Object value) {
-        return value instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+    /** A time claim that is present but not a NumericDate, or later than now plus the clock skew. */
+    private static boolean notYetValid(Map<String, Object> claims, String name, Instant now) {
+        if (!claims.containsKey(name)) {
+            return false;
+        }
+        Instant t = NumericDate.toInstant(claims.get(name));
+        return t == null || t.isAfter(now.plus(CLOCK_SKEW));
     }
 
 }

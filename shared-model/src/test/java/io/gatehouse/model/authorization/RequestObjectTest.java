@@ -11,6 +11,7 @@ import io.gatehouse.model.jose.Jws;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,5 +97,35 @@ class RequestObjectTest {
         String jwt = Jws.sign(Map.of("nonce", "n2"), JwsAlgorithm.RS256, "new", null, rotated.getPrivate());
         assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys).get("nonce"));
         assertEquals(List.of(false, true), asked);
+    }
+
+    @Test
+    void signedObjectWithAnExpThatIsNoDateIsRefusedNotAServerError() {
+        KeyPair pair = JwsAlgorithm.RS256.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(pair.getPublic(), "k1", JwsAlgorithm.RS256))));
+        for (Object exp : List.of(1e300, -1e300, new java.math.BigInteger("99999999999999999999999"), "tomorrow",
+                Long.MAX_VALUE, Instant.now().minusSeconds(60).getEpochSecond())) {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            claims.put("nonce", "n1");
+            claims.put("exp", exp);
+            assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c),
+                    "exp " + exp);
+        }
+        Map<String, Object> fine = new LinkedHashMap<>(Map.of("nonce", "n1", "exp", Instant.now().plusSeconds(60).getEpochSecond() + 0.5));
+        assertEquals("n1", RequestObject.parameters(Jws.sign(fine, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c, ISSUER).get("nonce"));
+    }
+
+    @Test
+    void signedObjectIsRefusedBeforeItsNbf() {
+        KeyPair pair = JwsAlgorithm.RS256.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(pair.getPublic(), "k1", JwsAlgorithm.RS256))));
+        for (Object nbf : List.of(Instant.now().plusSeconds(3600).getEpochSecond(), "now", 1e300)) {
+            Map<String, Object> claims = new LinkedHashMap<>(Map.of("nonce", "n1", "nbf", nbf));
+            assertEquals("invalid_request_object", error(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c), "nbf " + nbf);
+        }
+        Map<String, Object> now = new LinkedHashMap<>(Map.of("nonce", "n1", "nbf", Instant.now().getEpochSecond()));
+        assertEquals("n1", RequestObject.parameters(Jws.sign(now, JwsAlgorithm.RS256, "k1", null, pair.getPrivate()), c, ISSUER).get("nonce"));
     }
 }

@@ -67,6 +67,17 @@ class ClaimsRequestTest {
         assertEquals(400, e.error().status());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"userinfo\":{\"name\":{\"value\":\"a\\u0000b\"}}}", "{\"userinfo\":{\"na\\u0000me\":null}}",
+            "{\"id_token\":{\"sub\":{\"values\":[\"\\udd4b\"]}}}", "{\"userinfo\":{\"name\":{\"value\":\"\\ud83d\"}}}"})
+    void textThatCouldNotBeStoredWithTheGrantIsInvalidRequest(String parameter) {
+        // Found by ParserFuzzTest: accepted here, the request failed only when the grant was stored, after consent.
+        OAuthException e = assertThrows(OAuthException.class, () -> ClaimsRequest.parse(parameter));
+        assertEquals("invalid_request", e.error().code());
+        assertEquals("\ud83d\ude00", ClaimsRequest.parse("{\"userinfo\":{\"name\":{\"value\":\"\\ud83d\\ude00\"}}}")
+                .userinfo().get("name").value(), "a surrogate pair is text");
+    }
+
     @Test
     void oversizedParameterIsInvalidRequest() {
         assertThrows(OAuthException.class, () -> ClaimsRequest.parse("{\"userinfo\":{\"" + "x".repeat(9000) + "\":null}}"));

@@ -83,4 +83,14 @@ class ClientAssertionTest {
     void payloadThatIsNoObjectIsRefused() {
         assertThrows(OAuthException.class, () -> ClientAssertion.validate(null, "c1", AUDIENCES, NOW));
     }
+
+    @Test
+    void timesThatAreNoDatesAreRefusedNotAServerError() {
+        for (Object t : List.of(1e300, -1e300, Double.NaN, new java.math.BigInteger("99999999999999999999999"), Long.MAX_VALUE,
+                Long.MIN_VALUE, "1800000060")) {
+            refused(c -> c.put("exp", t));
+            refused(c -> c.put("nbf", t));
+            refused(c -> c.put("iat", t));
+        }
+    }
 }
