@@ -24,6 +24,7 @@ import io.gatehouse.model.jose.TokenVerifier;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.ConsentRepository;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,6 +73,8 @@ public class AuthorizationFlow {
     AuditLog audit;
     @Inject
     EntityManager em;
+    @Inject
+    SubjectIdentifiers subjects;
 
     private AuthorizationChecks checks;
 
@@ -114,9 +117,9 @@ public class AuthorizationFlow {
         AuthorizationRequest request = AuthorizationRequest.parse(params);
         try {
             checks.verify(request, client);
-            String hinted = hintedSubject(request);
             Optional<SessionEntity> session = sessions.current(sessionCookie);
             UserEntity user = session.map(s -> users.findById(s.userId)).filter(u -> u.enabled).orElse(null);
+            String hinted = hintedSubject(request, client, user);
             SessionEntity active = user == null ? null : session.get();
             Interaction next = InteractionPolicy.decide(request, context(request, client, active, hinted, false));
             return switch (next.next()) {
@@ -197,7 +200,7 @@ public class AuthorizationFlow {
         AuthorizationRequest request = AuthorizationRequest.parse(new RequestParameters(p.parameters, Set.of()));
         FlowResult result;
         try {
-            Interaction next = InteractionPolicy.decide(request, context(request, client, started.session(), hintedSubject(request), true));
+            Interaction next = InteractionPolicy.decide(request, context(request, client, started.session(), hintedSubject(request, client, user), true));
             result = switch (next.next()) {
                 case CONSENT -> new FlowResult.Consent(p.id);
                 case NONE -> complete(p, request, client, user, started.session(), next.scopes());
@@ -299,9 +302,11 @@ public class AuthorizationFlow {
 
     /**
      * The subject the request names (OIDC Core 3.1.2.1 id_token_hint, verified with Gatehouse's keys, an expired
-     * one accepted; 3.1.2.2 / 5.5.1 a sub requested with a value), or null.
+     * one accepted; 3.1.2.2 / 5.5.1 a sub requested with a value), or null. A pairwise sub (OIDC Core 8.1) is mapped
+     * back to {@code user}'s local subject when it is what the hinting client (the hint's audience) sees for that user.
      */
-    private String hintedSubject(AuthorizationRequest request) {
+    private String hintedSubject(AuthorizationRequest request, ClientEntity client, UserEntity user) {
+        String local = user == null ? null : user.id.toString();
         String hinted = null;
         if (request.idTokenHint() != null) {
             try {
@@ -310,7 +315,7 @@ public class AuthorizationFlow {
                 if (!idToken || !config.issuer().equals(t.claims().get("iss")) || !(t.claims().get("sub") instanceof String sub)) {
                     throw InteractionPolicy.invalidHint().toException();
                 }
-                hinted = sub;
+                hinted = subjects.toLocal(hintingClient(t.claims().get("aud"), client), sub, local);
             } catch (InvalidJwsException e) {
                 throw InteractionPolicy.invalidHint().toException();
             }
@@ -320,9 +325,19 @@ public class AuthorizationFlow {
             if (hinted != null && !hinted.equals(requested.get())) {
                 throw AuthorizationError.loginRequired("id_token_hint and the requested sub name different users").toException();
             }
-            hinted = String.valueOf(requested.get());
+            hinted = subjects.toLocal(client, String.valueOf(requested.get()), local);
         }
         return hinted;
+    }
+
+    /** The client an ID token was issued to: its aud (a single audience, OIDC Core 2), else the requesting client. */
+    private ClientEntity hintingClient(Object aud, ClientEntity requesting) {
+        String audience = aud instanceof String s ? s : aud instanceof List<?> l && l.size() == 1 && l.get(0) instanceof String s ? s : null;
+        if (audience == null || audience.equals(requesting.clientId)) {
+            return requesting;
+        }
+        ClientEntity other = clients.findById(audience);
+        return other == null ? requesting : other;
     }
 
     private FlowResult complete(AuthorizationRequestEntity p, AuthorizationRequest request, ClientEntity client,

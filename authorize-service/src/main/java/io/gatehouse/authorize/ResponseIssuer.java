@@ -15,6 +15,7 @@ import io.gatehouse.model.entity.SessionEntity;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.AuthorizationCodeRepository;
 import io.gatehouse.model.repository.GrantRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenIssuer;
 import io.gatehouse.model.token.IdTokenFactory;
 import io.gatehouse.model.token.IdTokenRequest;
@@ -43,6 +44,8 @@ public class ResponseIssuer {
     AuthorizationCodeRepository codes;
     @Inject
     AccessTokenIssuer accessTokens;
+    @Inject
+    SubjectIdentifiers subjects;
     @Inject
     IdTokenFactory idTokens;
     @Inject
@@ -98,7 +101,7 @@ public class ResponseIssuer {
         }
         String accessToken = null;
         if (type.hasToken()) {
-            AccessTokenIssuer.IssuedAccessToken t = accessTokens.issue(user.id.toString(), client.clientId, scope, grant.id,
+            AccessTokenIssuer.IssuedAccessToken t = accessTokens.issue(subjects.subjectFor(client, user.id), client.clientId, scope, grant.id,
                     session.authTime, session.acr);
             accessToken = t.value();
             p.put("access_token", accessToken);

@@ -93,7 +93,7 @@ class DiscoveryEndpointTest {
     void signingAlgorithmsAreTheConfiguredOnesWithRs256First() {
         Map<String, Object> doc = fetch(OPENID);
         assertEquals(List.of("RS256", "PS256", "ES256", "EdDSA"), doc.get("id_token_signing_alg_values_supported"));
-        assertEquals(List.of("public"), doc.get("subject_types_supported"));
+        assertEquals(List.of("public", "pairwise"), doc.get("subject_types_supported"));
     }
 
     @Test

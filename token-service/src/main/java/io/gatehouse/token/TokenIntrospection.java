@@ -9,6 +9,7 @@ import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.GrantRepository;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenValidator;
 import io.gatehouse.model.token.AccessTokenValidator.InvalidAccessTokenException;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
@@ -50,6 +51,8 @@ public class TokenIntrospection {
     ClientRepository clients;
     @Inject
     UserRepository users;
+    @Inject
+    SubjectIdentifiers subjects;
 
     @Transactional
     public Map<String, Object> introspect(String token, String hint, AuthenticatedClient client) {
@@ -67,7 +70,7 @@ public class TokenIntrospection {
             return Optional.empty();
         }
         boolean forClient = t.sub().equals(t.clientId()); // client_credentials (RFC 9068 2.2)
-        UUID user = forClient ? null : parseUuid(t.sub());
+        UUID user = forClient ? null : userOf(t);
         if ((!forClient && user == null) || !partiesEnabled(t.clientId(), user)) {
             return Optional.of(INACTIVE);
         }
@@ -103,7 +106,7 @@ public class TokenIntrospection {
         m.put("active", true);
         m.put("scope", t.scope);
         m.put("client_id", t.clientId);
-        m.put("sub", grant.userId.toString());
+        m.put("sub", subjects.subjectFor(clients.findById(t.clientId), grant.userId)); // OIDC Core 8
         m.put("exp", t.expiresAt.getEpochSecond());
         m.put("iat", t.createdAt.getEpochSecond());
         m.put("iss", config.issuer());
@@ -118,6 +121,24 @@ public class TokenIntrospection {
         }
         UserEntity user = userId == null ? null : users.findById(userId);
         return userId == null || (user != null && user.enabled);
+    }
+
+    /**
+     * The user of an access token: its sub for public clients; for pairwise clients (OIDC Core 8.1) the grant's user,
+     * provided the token's sub is what that client sees for it.
+     */
+    private UUID userOf(ValidatedAccessToken t) {
+        UUID direct = parseUuid(t.sub());
+        if (direct != null) {
+            return direct;
+        }
+        GrantEntity grant = grants.findById(t.grantId());
+        ClientEntity client = clients.findById(t.clientId());
+        if (grant == null || grant.userId == null || client == null
+                || !subjects.subjectFor(client, grant.userId).equals(t.sub())) {
+            return null;
+        }
+        return grant.userId;
     }
 
     private static UUID parseUuid(String value) {

@@ -8,6 +8,7 @@ import io.gatehouse.model.entity.GrantEntity;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenValidator;
 import io.gatehouse.model.token.AccessTokenValidator.InvalidAccessTokenException;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
@@ -35,6 +36,8 @@ public class UserinfoLookup {
     ClaimsResolver claims;
     @Inject
     EntityManager em;
+    @Inject
+    SubjectIdentifiers subjects;
 
     @Transactional
     public UserinfoResponse answer(String accessToken) {
@@ -59,13 +62,14 @@ public class UserinfoLookup {
         GrantEntity grant = (GrantEntity) row[0];
         UserEntity user = (UserEntity) row[1];
         ClientEntity client = (ClientEntity) row[2];
-        if (!user.enabled || !user.id.toString().equals(token.sub())) {
+        String sub = subjects.subjectFor(client, user.id); // OIDC Core 8: the sub of the client's ID tokens
+        if (!user.enabled || !sub.equals(token.sub())) {
             throw BearerChallenge.invalidToken("the access token's end-user is not active");
         }
         if (!client.enabled || !client.clientId.equals(token.clientId())) {
             throw BearerChallenge.invalidToken("the access token's client is not active");
         }
-        var released = claims.resolve(user, token.scopes(), claimsRequest(grant), true);
+        var released = claims.resolve(user, sub, token.scopes(), claimsRequest(grant), true);
         return new UserinfoResponse(released.userinfo(), client.clientId, signingAlg(client));
     }
 

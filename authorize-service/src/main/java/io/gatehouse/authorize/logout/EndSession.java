@@ -13,6 +13,7 @@ import io.gatehouse.model.logout.EndSessionPolicy;
 import io.gatehouse.model.logout.EndSessionRequest;
 import io.gatehouse.model.logout.SessionTermination;
 import io.gatehouse.model.repository.ClientRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +50,8 @@ public class EndSession {
     Sessions sessions;
     @Inject
     SessionTermination termination;
+    @Inject
+    SubjectIdentifiers subjects;
 
     private EndSessionPolicy policy;
 
@@ -60,8 +63,8 @@ public class EndSession {
     /** GET or POST /end-session from a relying party. */
     @Transactional
     public EndSessionOutcome request(EndSessionRequest request, String sessionCookie) {
-        EndSessionDecision decision = policy.decide(request);
         Optional<SessionEntity> current = sessions.current(sessionCookie);
+        EndSessionDecision decision = withLocalSubject(policy.decide(request), current);
         if (decision.error() != null && current.isEmpty()) {
             return new EndSessionOutcome.ErrorPage(OAuthError.invalidRequest(decision.error()), 400);
         }
@@ -69,6 +72,16 @@ public class EndSession {
             return confirmation(decision, request.uiLocales(), sessionCookie);
         }
         return signOut(current, decision);
+    }
+
+    /** A hint's pairwise sub (OIDC Core 8.1) as the local subject of the session's user, when it is that user's. */
+    private EndSessionDecision withLocalSubject(EndSessionDecision d, Optional<SessionEntity> current) {
+        if (d.sub() == null || d.clientId() == null || current.isEmpty()) {
+            return d;
+        }
+        ClientEntity client = clients.findById(d.clientId());
+        String sub = client == null ? d.sub() : subjects.toLocal(client, d.sub(), current.get().userId.toString());
+        return new EndSessionDecision(d.clientId(), sub, d.sid(), d.redirectUri(), d.state(), d.confirmationRequired(), d.error());
     }
 
     /** The confirmation form came back: "logout" ends the session, anything else keeps it. */

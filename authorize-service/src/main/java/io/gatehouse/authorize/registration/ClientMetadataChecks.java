@@ -6,8 +6,11 @@ import io.gatehouse.model.keys.KeysConfig;
 import io.gatehouse.model.registration.ClientMetadata;
 import io.gatehouse.model.registration.ClientMetadataValidator;
 import io.gatehouse.model.registration.RegistrationPolicy;
+import io.gatehouse.model.registration.SectorIdentifierDocument;
+import io.gatehouse.model.registration.SectorIdentifierDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,7 @@ public class ClientMetadataChecks {
     @Inject
     KeysConfig keys;
     @Inject
-    SectorIdentifierFetcher sectorIdentifier;
+    SectorIdentifierDocuments sectorIdentifierDocuments;
 
     /** Metadata sent to {@code /register} (RFC 7591 2, 3.1). */
     public ClientMetadata forRegistrant(Map<String, Object> request) {
@@ -43,7 +46,9 @@ public class ClientMetadataChecks {
 
     private ClientMetadata check(Map<String, Object> request, RegistrationPolicy policy) {
         ClientMetadata metadata = new ClientMetadataValidator(policy).validate(request);
-        metadata.sectorIdentifierUri().ifPresent(uri -> sectorIdentifier.check(uri, metadata.redirectUris()));
+        // OIDC Registration 5: the document must list every redirect URI (fetched outside any transaction).
+        metadata.sectorIdentifierUri().ifPresent(uri -> SectorIdentifierDocument.check(
+                sectorIdentifierDocuments.fetch(URI.create(uri)), metadata.redirectUris()));
         return metadata;
     }
 

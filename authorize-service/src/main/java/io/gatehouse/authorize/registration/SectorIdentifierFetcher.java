@@ -4,6 +4,7 @@ import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.logout.OutboundAddressPolicy;
 import io.gatehouse.model.registration.RegistrationError;
 import io.gatehouse.model.registration.SectorIdentifierDocument;
+import io.gatehouse.model.registration.SectorIdentifierDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -22,22 +23,23 @@ import org.jboss.logging.Logger;
  * Registration 5): https only, internal addresses refused, bounded timeouts, no redirects, bounded size.
  */
 @ApplicationScoped
-public class SectorIdentifierFetcher {
+public class SectorIdentifierFetcher implements SectorIdentifierDocuments {
 
     private static final Logger LOG = Logger.getLogger(SectorIdentifierFetcher.class);
 
     @Inject
     RegistrationConfig config;
 
-    public void check(String sectorIdentifierUri, List<String> redirectUris) {
-        String rejection = new OutboundAddressPolicy(config.allowInternalAddresses()).rejection(sectorIdentifierUri);
+    @Override
+    public List<String> fetch(URI uri) {
+        String rejection = new OutboundAddressPolicy(config.allowInternalAddresses()).rejection(uri.toString());
         if (rejection != null) {
             throw unusable("may not be fetched: " + rejection);
         }
-        SectorIdentifierDocument.check(fetch(URI.create(sectorIdentifierUri)), redirectUris);
+        return SectorIdentifierDocument.parse(body(uri));
     }
 
-    private byte[] fetch(URI uri) {
+    private byte[] body(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(config.sectorIdentifierTimeout())
                 .header("Accept", "application/json").GET().build();
         try {

@@ -101,8 +101,9 @@ class AdminClientsTest {
     void invalidMetadataIsRefusedWithTheRegistrationError() {
         as().body(Map.of("redirect_uris", List.of("https://rp.example/cb#frag"))).post("/admin/clients").then().statusCode(400)
                 .body("error", equalTo("invalid_redirect_uri"));
-        as().body(Map.of("redirect_uris", List.of("https://rp.example/cb"), "subject_type", "pairwise")).post("/admin/clients")
-                .then().statusCode(400).body("error", equalTo("invalid_client_metadata"));
+        // OIDC Core 8.1: pairwise with redirect URIs on two hosts and no sector_identifier_uri.
+        as().body(Map.of("redirect_uris", List.of("https://a.example/cb", "https://b.example/cb"), "subject_type", "pairwise"))
+                .post("/admin/clients").then().statusCode(400).body("error", equalTo("invalid_client_metadata"));
         as().body(Map.of("client_id", "bad id/with slash")).post("/admin/clients").then().statusCode(400)
                 .body("error", equalTo("invalid_request"));
         as().body("not json").post("/admin/clients").then().statusCode(400).body("error", equalTo("invalid_request"));

@@ -191,7 +191,7 @@ class RegistrationEndpointTest {
 
     @Test
     void unsupportedValuesAreInvalidClientMetadata() {
-        refused(web("subject_type", "pairwise"), "invalid_client_metadata");
+        refused(web("subject_type", "secret"), "invalid_client_metadata");
         refused(web("token_endpoint_auth_method", "client_secret_jwt"), "invalid_client_metadata");
         refused(web("id_token_signed_response_alg", "HS256"), "invalid_client_metadata");
         refused(web("id_token_encrypted_response_alg", "RSA-OAEP"), "invalid_client_metadata");

@@ -308,10 +308,13 @@ class DynamicOpIT extends ConformanceFlows {
     void registrationSectorUri() {
         String path = "/sector/" + RelyingParty.random() + ".json";
         String sector = rpTlsHost.publish(path, "application/json", "[\"" + CALLBACK + "\",\"" + CALLBACK + "-other\"]");
-        Registered c = registerPrivateKeyJwt(Map.of("sector_identifier_uri", sector), CALLBACK);
+        // With pairwise subjects (OIDC Core 8.1), whose sector the document's host is.
+        Registered c = registerPrivateKeyJwt(Map.of("sector_identifier_uri", sector, "subject_type", "pairwise"), CALLBACK);
         assertEquals(sector, c.registration().getString("sector_identifier_uri"));
+        assertEquals("pairwise", c.registration().getString("subject_type"));
         assertEquals(1, rpTlsHost.fetches(path), "the OP fetched the sector identifier document over https");
-        flow(c, c.rp().request("code", "openid"));
+        FlowResult r = flow(c, c.rp().request("code", "openid"));
+        userinfoOk(c.rp(), r.accessToken(), r.idToken().getSubject().getValue());
     }
 
     @Test

@@ -26,11 +26,20 @@ public class ClaimsResolver {
      * the attributes carry one.
      */
     public ReleasedClaims resolve(UserEntity user, Collection<String> scopes, ClaimsRequest request, boolean accessTokenIssued) {
+        return resolve(user, user.id.toString(), scopes, request, accessTokenIssued);
+    }
+
+    /**
+     * As {@link #resolve(UserEntity, Collection, ClaimsRequest, boolean)} with the {@code sub} the client sees
+     * ({@code SubjectIdentifiers}: pairwise clients get their sector's value, OIDC Core 8.1).
+     */
+    public ReleasedClaims resolve(UserEntity user, String subject, Collection<String> scopes, ClaimsRequest request,
+                                  boolean accessTokenIssued) {
         Map<String, Object> attributes = new HashMap<>(user.attributes == null ? Map.of() : user.attributes);
         if (user.updatedAt != null) {
             attributes.putIfAbsent(UPDATED_AT_ATTRIBUTE, user.updatedAt.getEpochSecond());
         }
-        return resolve(user.id.toString(), attributes, scopes, request, accessTokenIssued);
+        return resolve(subject, attributes, scopes, request, accessTokenIssued);
     }
 
     /** Claims of any user store (an LDAP entry, for example): its subject and its attributes. */

@@ -93,6 +93,20 @@ public class KeyEncryption {
         }
     }
 
+    /**
+     * A secret derived from the key-encryption key for one purpose (HMAC-SHA256 of {@code label} under it): a
+     * per-deployment secret without a second one to manage, e.g. the default pairwise subject salt.
+     */
+    public byte[] derive(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(kek.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     /** Decrypts; fails when the key-encryption key is wrong or the row was tampered with. */
     public byte[] decrypt(byte[] stored, String kid) {
         try {

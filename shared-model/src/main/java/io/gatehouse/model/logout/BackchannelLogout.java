@@ -7,6 +7,7 @@ import io.gatehouse.model.entity.LogoutDeliveryEntity;
 import io.gatehouse.model.jose.TokenSigner;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.LogoutDeliveryRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.IdTokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,8 @@ public class BackchannelLogout {
     ClientRepository clients;
     @Inject
     LogoutDeliveryRepository deliveries;
+    @Inject
+    SubjectIdentifiers subjects;
 
     /**
      * Queues one logout token per client in {@code clientIds} that registered a back-channel logout URI.
@@ -50,12 +53,13 @@ public class BackchannelLogout {
                 continue;
             }
             Instant now = Instant.now();
+            String clientSub = sub == null ? null : subjects.subjectFor(client, sub); // the sub of its ID tokens
             LogoutTokenClaims claims = new LogoutTokenClaims(config.issuer(), clientId, now,
-                    now.plus(logout.logoutTokenLifetime()), RandomTokens.randomBytes(16), sub, sid);
+                    now.plus(logout.logoutTokenLifetime()), RandomTokens.randomBytes(16), clientSub, sid);
             LogoutDeliveryEntity delivery = new LogoutDeliveryEntity();
             delivery.clientId = clientId;
             delivery.sid = sid;
-            delivery.sub = sub;
+            delivery.sub = clientSub;
             delivery.logoutUri = uri;
             delivery.logoutToken = signer.sign(claims.toMap(), TYP, IdTokenIssuer.algorithmFor(client));
             deliveries.persist(delivery);

@@ -3,6 +3,7 @@ package io.gatehouse.model.registration;
 import static io.gatehouse.model.registration.MetadataValues.invalid;
 
 import io.gatehouse.model.error.OAuthException;
+import io.gatehouse.model.subject.PairwiseSubject;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -195,6 +196,12 @@ public final class ClientMetadataValidator {
         if (doc.get("frontchannel_logout_uri") instanceof String frontchannel && !sameOriginAsOneOf(frontchannel, redirectUris)) {
             throw invalid("frontchannel_logout_uri", "must have the scheme, host and port of a redirect_uri (Front-Channel Logout 2)");
         }
+        if (PairwiseSubject.PAIRWISE.equals(doc.get("subject_type"))
+                && PairwiseSubject.sectorIdentifier((String) doc.get("sector_identifier_uri"), redirectUris).isEmpty()) {
+            // OIDC Core 8.1: with several redirect URI hosts (or none) the client MUST register a sector_identifier_uri.
+            throw invalid("sector_identifier_uri", "is required for pairwise subjects when the redirect_uris do not "
+                    + "share one host (OIDC Core 8.1)");
+        }
         String scope = (String) doc.getOrDefault("scope", policy.defaultScope());
         if (policy.allowedScopes().isPresent()) {
             for (String s : scope.split(" ")) {
@@ -255,10 +262,7 @@ public final class ClientMetadataValidator {
 
     private static Object subjectType(String member, Object value) {
         String s = MetadataValues.string(member, value);
-        if (s.equals("pairwise")) {
-            throw invalid(member, "pairwise is not supported: Gatehouse issues public subject identifiers only");
-        }
-        if (!s.equals("public")) {
+        if (!s.equals(PairwiseSubject.PUBLIC) && !s.equals(PairwiseSubject.PAIRWISE)) { // OIDC Core 8
             throw invalid(member, "value " + s + " is not supported");
         }
         return s;

@@ -19,6 +19,11 @@ public final class SectorIdentifierDocument {
 
     /** Refuses with invalid_client_metadata unless {@code body} is a JSON array of strings holding every redirect URI. */
     public static void check(byte[] body, List<String> redirectUris) {
+        check(parse(body), redirectUris);
+    }
+
+    /** The redirect URIs of a document; invalid_client_metadata unless it is a JSON array of strings. */
+    public static List<String> parse(byte[] body) {
         List<?> listed;
         try {
             listed = MAPPER.readValue(body, List.class);
@@ -28,6 +33,11 @@ public final class SectorIdentifierDocument {
         if (listed == null || listed.stream().anyMatch(v -> !(v instanceof String))) {
             throw MetadataValues.invalid("sector_identifier_uri", "does not return a JSON array of redirect URIs");
         }
+        return listed.stream().map(String.class::cast).toList();
+    }
+
+    /** Refuses with invalid_client_metadata unless {@code listed} holds every one of {@code redirectUris}. */
+    public static void check(List<String> listed, List<String> redirectUris) {
         List<String> missing = new ArrayList<>();
         for (String uri : redirectUris) {
             if (!listed.contains(uri)) {

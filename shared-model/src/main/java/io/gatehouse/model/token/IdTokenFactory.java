@@ -4,6 +4,7 @@ import io.gatehouse.model.claims.ClaimsResolver;
 import io.gatehouse.model.claims.ReleasedClaims;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,13 +25,16 @@ public class IdTokenFactory {
     TokensConfig tokens;
     @Inject
     GatehouseConfig config;
+    @Inject
+    SubjectIdentifiers subjects;
 
     public String issue(IdTokenRequest r) {
         JwsAlgorithm alg = IdTokenIssuer.algorithmFor(r.client());
         // OIDC Core 5.4: scope claims go in the ID token only when no access token is issued.
-        ReleasedClaims released = claims.resolve(r.user(), r.scopes(), r.claimsRequest(), r.accessToken() != null);
+        String sub = subjects.subjectFor(r.client(), r.user().id); // OIDC Core 8
+        ReleasedClaims released = claims.resolve(r.user(), sub, r.scopes(), r.claimsRequest(), r.accessToken() != null);
         Instant now = Instant.now();
-        IdTokenClaims idToken = new IdTokenClaims(config.issuer(), r.user().id.toString(), r.client().clientId,
+        IdTokenClaims idToken = new IdTokenClaims(config.issuer(), sub, r.client().clientId,
                 now.plus(tokens.idTokenLifetime()), now,
                 r.authTime(), // always present: OIDC Core 2 allows it, max_age and require_auth_time demand it
                 r.nonce(), r.acr(), r.amr(), r.client().clientId, r.sid(),

@@ -266,9 +266,21 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
-    void pairwiseSubjectTypeIsRefused() {
-        invalidMetadata(web("subject_type", "pairwise"), "pairwise");
+    void pairwiseSubjectTypeIsAcceptedWithOneRedirectHost() {
+        assertEquals("pairwise", VALIDATOR.validate(web("subject_type", "pairwise", "redirect_uris",
+                List.of("https://rp.example/cb", "https://rp.example/other"))).document().get("subject_type"));
         assertEquals("public", VALIDATOR.validate(web("subject_type", "public")).document().get("subject_type"));
+        invalidMetadata(web("subject_type", "secret"), "subject_type");
+    }
+
+    @Test
+    void pairwiseWithSeveralRedirectHostsNeedsASectorIdentifierUri() {
+        // OIDC Core 8.1: several hosts in redirect_uris: the client MUST register a sector_identifier_uri.
+        invalidMetadata(web("subject_type", "pairwise", "redirect_uris",
+                List.of("https://a.example/cb", "https://b.example/cb")), "sector_identifier_uri");
+        assertEquals("pairwise", VALIDATOR.validate(web("subject_type", "pairwise", "redirect_uris",
+                        List.of("https://a.example/cb", "https://b.example/cb"), "sector_identifier_uri",
+                        "https://sector.example/s.json")).document().get("subject_type"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.AuthorizationCodeRepository;
 import io.gatehouse.model.repository.GrantRepository;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenIssuer;
 import io.gatehouse.model.token.AccessTokenIssuer.IssuedAccessToken;
 import io.gatehouse.model.token.IdTokenFactory;
@@ -41,6 +42,8 @@ public class AuthorizationCodeGrant implements GrantHandler {
     CodeChecks checks;
     @Inject
     AccessTokenIssuer accessTokens;
+    @Inject
+    SubjectIdentifiers subjects;
     @Inject
     IdTokenFactory idTokens;
     @Inject
@@ -82,7 +85,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
 
     private TokenResponse issue(AuthorizationCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client) {
         Scope scope = Scope.parse(code.scope);
-        IssuedAccessToken at = accessTokens.issue(user.id.toString(), client.clientId(), code.scope, grant.id, code.authTime, code.acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), code.scope, grant.id, code.authTime, code.acr);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.fromJson(code.claims), code.nonce, code.authTime, code.acr, code.amr, code.sid,
                 at.value(), null));

@@ -13,6 +13,7 @@ import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.repository.DeviceCodeRepository;
 import io.gatehouse.model.repository.GrantRepository;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenIssuer;
 import io.gatehouse.model.token.AccessTokenIssuer.IssuedAccessToken;
 import io.gatehouse.model.token.IdTokenFactory;
@@ -44,6 +45,8 @@ public class DeviceCodeGrant implements GrantHandler {
     UserRepository users;
     @Inject
     AccessTokenIssuer accessTokens;
+    @Inject
+    SubjectIdentifiers subjects;
     @Inject
     IdTokenFactory idTokens;
     @Inject
@@ -83,7 +86,7 @@ public class DeviceCodeGrant implements GrantHandler {
 
     private TokenResponse issue(DeviceCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client) {
         Scope scope = Scope.parse(grant.scope);
-        IssuedAccessToken at = accessTokens.issue(user.id.toString(), client.clientId(), grant.scope, grant.id, code.authTime, code.acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), grant.scope, grant.id, code.authTime, code.acr);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.NONE, null, code.authTime, code.acr, code.amr, code.sid, at.value(), null));
         String refreshToken = client.allowsGrantType(RefreshTokenGrant.TYPE)

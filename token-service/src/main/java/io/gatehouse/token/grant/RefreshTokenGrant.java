@@ -11,6 +11,7 @@ import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.GrantRepository;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.subject.SubjectIdentifiers;
 import io.gatehouse.model.token.AccessTokenIssuer;
 import io.gatehouse.model.token.AccessTokenIssuer.IssuedAccessToken;
 import io.gatehouse.model.token.IdTokenFactory;
@@ -43,6 +44,8 @@ public class RefreshTokenGrant implements GrantHandler {
     SessionState sessions;
     @Inject
     AccessTokenIssuer accessTokens;
+    @Inject
+    SubjectIdentifiers subjects;
     @Inject
     IdTokenFactory idTokens;
     @Inject
@@ -81,7 +84,7 @@ public class RefreshTokenGrant implements GrantHandler {
     private TokenResponse issue(GrantEntity grant, UserEntity user, AuthenticatedClient client, Scope scope, String refreshToken) {
         Optional<SessionEntity> session = sessions.session(grant);
         String acr = session.map(s -> s.acr).orElse(null);
-        IssuedAccessToken at = accessTokens.issue(user.id.toString(), client.clientId(), scope.toString(), grant.id, grant.authTime, acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), scope.toString(), grant.id, grant.authTime, acr);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.fromJson(grant.claims), null, grant.authTime, acr,
                 session.map(s -> s.amr).orElse(null), grant.sid, at.value(), null));
