@@ -55,4 +55,33 @@ class BootstrapImportTest {
         assertEquals(user.passwordHash, after.passwordHash);
         assertEquals(user.updatedAt, after.updatedAt);
     }
+
+    /** Issue 16.4: every replica imports at start; concurrent importers must not collide on the primary keys. */
+    @Test
+    void concurrentImportersWriteOnceAndNoneFails() throws Exception {
+        String tag = Long.toHexString(System.nanoTime());
+        BootstrapDocument doc = new BootstrapDocument(
+                java.util.List.of(new BootstrapDocument.Client("race-" + tag, "s3cret-" + tag, "Race", java.util.List.of("https://rp.example/cb"),
+                        null, null, null, null, null, null, null, null)),
+                java.util.List.of(new BootstrapDocument.User("race-user-" + tag, "pw-" + tag, java.util.Map.of("mail", "r@example.org"))));
+        int importers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(importers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<BootstrapImporter.Result>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < importers; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return importer.apply(doc);
+            }));
+        }
+        start.countDown();
+        int written = 0;
+        for (java.util.concurrent.Future<BootstrapImporter.Result> r : results) {
+            BootstrapImporter.Result result = r.get(60, java.util.concurrent.TimeUnit.SECONDS); // throws if any importer failed
+            written += result.clientsWritten() + result.usersWritten();
+        }
+        pool.shutdown();
+        assertEquals(2, written, "one importer writes the client and the user, the others find nothing to change");
+        assertNotNull(QuarkusTransaction.requiringNew().call(() -> clients.findById("race-" + tag)));
+    }
 }

@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies the bootstrap file at start when {@code gatehouse.bootstrap.file} is set. Idempotent: a row is
- * written only when it differs from the file, so a restart changes nothing. Secrets are stored as
+ * written only when it differs from the file, so a restart changes nothing. Safe when any number of processes
+ * import at once ({@link #IMPORT_LOCK}). Secrets are stored as
  * SHA-256 (and, for client_secret_jwt clients only, AES-GCM encrypted too), passwords as Argon2id; neither is logged.
  */
 @ApplicationScoped
@@ -74,8 +75,15 @@ public class BootstrapImporter {
         }
     }
 
+    /**
+     * pg_advisory_xact_lock key serialising imports: every replica of every service may import at start; the first
+     * writes, the others wait for its commit and then find nothing to change.
+     */
+    public static final long IMPORT_LOCK = 0x676174656269L; // "gatebi"
+
     @Transactional
     public Result apply(BootstrapDocument document) {
+        clients.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
         int clientsWritten = 0, usersWritten = 0, unchanged = 0;
         for (BootstrapDocument.Client c : document.clients()) {
             if (importClient(c)) {
