@@ -200,6 +200,12 @@ class BadInputIT {
         cases.add(get("authorize: request_uri unknown PAR urn with <script>", A, "/authorize?" + rpQuery + "&request_uri="
                 + enc("urn:ietf:params:oauth:request_uri:" + X)).expect(302).error("invalid_request_uri"));
         // wrong methods, content types, encodings and sizes of the POST form (OIDC Core 3.1.2.1)
+        // Issue 16.1, 16.2 over the running suite (each service's HostileFramingTest covers every POST endpoint)
+        cases.add(post("authorize: POST of empty form pairs =&=", A, "/authorize", FORM, "=&=").expect(400).error("invalid_request"));
+        cases.add(post("token: empty form pairs &&=x&", T, "/token", FORM, "&&=x&").expect(400).error("invalid_request"));
+        cases.add(post("token: Content-Type ;;;==", T, "/token", FORM + ";;;==", "grant_type=client_credentials").expect(400).error("invalid_request"));
+        cases.add(post("userinfo: Content-Type ;charset=", U, "/userinfo", FORM + ";charset=", "access_token=x").expect(400).error("invalid_request"));
+        cases.add(post("par: Content-Type /x;", A, "/par", FORM + "/x;", "client_id=demo-rp").expect(400).error("invalid_request"));
         cases.add(post("authorize: POST as JSON", A, "/authorize", JSON, "{\"client_id\":\"demo-rp\"}").expect(415, 400));
         cases.add(post("authorize: POST with malformed percent-encoding", A, "/authorize", FORM, "client_id=%&state=%zz").expect(400).error("invalid_request"));
         cases.add(post("authorize: POST with invalid UTF-8 bytes", A, "/authorize", FORM, "client_id=\u00ff\u00fe").latin1().expect(400).error("invalid_client"));
