@@ -62,13 +62,13 @@ public class UserinfoResource {
     /** OIDC Core 5.3.2: JSON, or a JWT carrying iss and aud when the client asked for a signed response. */
     private Response render(UserinfoResponse response) {
         if (response.signingAlg().isEmpty()) {
-            return Response.ok(response.claims(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+            return Response.ok(response.claims(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
         }
         Map<String, Object> claims = new LinkedHashMap<>(response.claims());
         claims.put("iss", config.issuer());
         claims.put("aud", response.clientId());
         claims.put("iat", Instant.now().getEpochSecond());
         String jwt = signer.sign(claims, "JWT", response.signingAlg().get());
-        return Response.ok(jwt, APPLICATION_JWT).header("Cache-Control", "no-store").build();
+        return Response.ok(jwt, APPLICATION_JWT).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

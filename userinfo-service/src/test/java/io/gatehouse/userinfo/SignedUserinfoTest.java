@@ -42,7 +42,7 @@ class SignedUserinfoTest {
         Minted t = fixtures.accessToken(UserinfoFixtures.alice(), "openid email", null,
                 Map.of("userinfo_signed_response_alg", alg));
         var response = given().header("Authorization", "Bearer " + t.token()).get("/userinfo").then().statusCode(200)
-                .contentType("application/jwt").extract().asString();
+                .contentType("application/jwt").header("Pragma", "no-cache").extract().asString();
 
         SignedJWT jwt = SignedJWT.parse(response);
         assertEquals(JWSAlgorithm.parse(alg), jwt.getHeader().getAlgorithm());
