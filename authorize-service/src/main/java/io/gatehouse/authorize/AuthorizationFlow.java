@@ -21,6 +21,7 @@ import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.TokenVerifier;
+import io.gatehouse.model.token.IdTokenClaims;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.ConsentRepository;
 import io.gatehouse.model.repository.UserRepository;
@@ -311,8 +312,7 @@ public class AuthorizationFlow {
         if (request.idTokenHint() != null) {
             try {
                 TokenVerifier.VerifiedToken t = verifier.verify(request.idTokenHint());
-                boolean idToken = t.typ() == null || "JWT".equals(t.typ());
-                if (!idToken || !config.issuer().equals(t.claims().get("iss")) || !(t.claims().get("sub") instanceof String sub)) {
+                if (!IdTokenClaims.isIdToken(t.typ(), t.claims()) || !config.issuer().equals(t.claims().get("iss")) || !(t.claims().get("sub") instanceof String sub)) {
                     throw InteractionPolicy.invalidHint().toException();
                 }
                 hinted = subjects.toLocal(hintingClient(t.claims().get("aud"), client), sub, local);

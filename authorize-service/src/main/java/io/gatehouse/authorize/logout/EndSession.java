@@ -8,6 +8,7 @@ import io.gatehouse.model.entity.SessionEntity;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.TokenVerifier;
+import io.gatehouse.model.token.IdTokenClaims;
 import io.gatehouse.model.logout.EndSessionDecision;
 import io.gatehouse.model.logout.EndSessionPolicy;
 import io.gatehouse.model.logout.EndSessionRequest;
@@ -151,9 +152,7 @@ public class EndSession {
     Map<String, Object> verifiedHint(String hint) {
         try {
             TokenVerifier.VerifiedToken token = verifier.verify(hint);
-            String typ = token.typ();
-            // Access tokens (at+jwt) and logout tokens (logout+jwt) are signed with the same keys: not hints.
-            return typ == null || "JWT".equals(typ) ? token.claims() : null;
+            return IdTokenClaims.isIdToken(token.typ(), token.claims()) ? token.claims() : null;
         } catch (InvalidJwsException | RuntimeException e) {
             return null;
         }

@@ -13,6 +13,17 @@ public record IdTokenClaims(String iss, String sub, String aud, Instant exp, Ins
                             String nonce, String acr, List<String> amr, String azp, String sid,
                             String atHash, String cHash, Map<String, Object> extra) {
 
+    /**
+     * Whether a verified JWT signed with Gatehouse's keys is an ID token, as an id_token_hint must be (OIDC Core
+     * 3.1.2.1; RP-Initiated Logout 2): typ {@code JWT} or none, and the claims OIDC Core 2 requires of every ID token,
+     * {@code exp} and {@code iat} among them. Access tokens ({@code at+jwt}), logout tokens ({@code logout+jwt}) and
+     * signed userinfo responses (no {@code exp}, OIDC Core 5.3.2) share the keys and are not hints.
+     */
+    public static boolean isIdToken(String typ, Map<String, Object> claims) {
+        return (typ == null || "JWT".equals(typ)) && claims.get("iss") instanceof String && claims.get("sub") instanceof String
+                && claims.get("aud") != null && claims.get("exp") instanceof Number && claims.get("iat") instanceof Number;
+    }
+
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         if (extra != null) {
