@@ -51,12 +51,17 @@ public record ClientAssertion(String jti, Instant expiresAt) {
         return new ClientAssertion(jti, exp.plus(CLOCK_SKEW));
     }
 
-    private static boolean audienceMatches(Object aud, Set<String> audiences) {
+    /**
+     * RFC 7523 3 item 3: aud identifies this authorization server (its issuer, or the URL of the endpoint). Every
+     * audience must be one of those: an assertion also addressed to another party could be replayed there or
+     * here (issue 16.11; the rule the OpenID Foundation's FAPI 2 and RFC 7523's update make).
+     */
+    static boolean audienceMatches(Object aud, Set<String> audiences) {
         if (aud instanceof String s) {
             return audiences.contains(s);
         }
         if (aud instanceof Collection<?> list) {
-            return list.stream().anyMatch(audiences::contains);
+            return !list.isEmpty() && list.stream().allMatch(audiences::contains);
         }
         return false;
     }

@@ -38,9 +38,9 @@ class ClientAssertionTest {
     }
 
     @Test
-    void audienceMayBeTheIssuerOrAnArrayContainingAnAcceptedValue() {
+    void audienceMayBeTheIssuerOrAnArrayOfAcceptedValues() {
         ClientAssertion.validate(claims(c -> c.put("aud", "https://op.example")), "c1", AUDIENCES, NOW);
-        ClientAssertion.validate(claims(c -> c.put("aud", List.of("x", "https://op.example/token"))), "c1", AUDIENCES, NOW);
+        ClientAssertion.validate(claims(c -> c.put("aud", List.of("https://op.example", "https://op.example/token"))), "c1", AUDIENCES, NOW);
     }
 
     @Test
@@ -54,6 +54,9 @@ class ClientAssertionTest {
     void audienceMustNameThisServer() {
         refused(c -> c.put("aud", "https://other.example/token"));
         refused(c -> c.put("aud", List.of("https://other.example")));
+        // Issue 16.11: also addressed to another party is not addressed to this server alone.
+        refused(c -> c.put("aud", List.of("x", "https://op.example/token")));
+        refused(c -> c.put("aud", List.of()));
         refused(c -> c.remove("aud"));
     }
 
