@@ -1,5 +1,6 @@
 package io.gatehouse.authorize.admin;
 
+import io.gatehouse.authorize.api.JsonBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminClientsResource {
 
     @Inject
+    JsonBodies bodies;
+    @Inject
     AdminAccess access;
     @Inject
     ClientAdministration clients;
@@ -32,7 +35,7 @@ public class AdminClientsResource {
             + "enabled. The client_secret is in this response only.")
     public Response create(String body) {
         AdminCaller caller = access.require();
-        return AdminResponses.created(clients.create(AdminRequests.object(body), caller));
+        return AdminResponses.created(clients.create(AdminRequests.object(bodies, body), caller));
     }
 
     @GET
@@ -56,7 +59,7 @@ public class AdminClientsResource {
             + "enabled change only when given.")
     public Response update(@PathParam("client_id") String clientId, String body) {
         AdminCaller caller = access.require();
-        return AdminResponses.ok(clients.update(clientId, AdminRequests.object(body), caller));
+        return AdminResponses.ok(clients.update(clientId, AdminRequests.object(bodies, body), caller));
     }
 
     @POST

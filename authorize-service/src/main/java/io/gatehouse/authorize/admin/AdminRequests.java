@@ -1,6 +1,6 @@
 package io.gatehouse.authorize.admin;
 
-import io.gatehouse.model.jose.Json;
+import io.gatehouse.authorize.api.JsonBodies;
 import java.util.Map;
 
 /** Request bodies of the admin API: JSON objects, duplicate members refused. */
@@ -9,11 +9,9 @@ public final class AdminRequests {
     private AdminRequests() {
     }
 
-    public static Map<String, Object> object(String body) {
-        Map<String, Object> parsed = body == null ? null : Json.readObject(body);
-        if (parsed == null) {
-            throw AdminErrors.invalidRequest("the request body must be a JSON object");
-        }
+    /** The request's JSON object, read within the API's bounds ({@link JsonBodies}). */
+    public static Map<String, Object> object(JsonBodies bodies, String body) {
+        Map<String, Object> parsed = bodies.object(body, "the request body must be a JSON object", AdminErrors::invalidRequest);
         if (containsNul(parsed)) {
             throw AdminErrors.invalidRequest("the request body must not contain NUL characters");
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.authorize.admin;
 
+import io.gatehouse.authorize.api.JsonBodies;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminUsersResource {
 
     @Inject
+    JsonBodies bodies;
+    @Inject
     AdminAccess access;
     @Inject
     UserAdministration users;
@@ -41,7 +44,7 @@ public class AdminUsersResource {
             + "as Argon2id.")
     public Response create(String body) {
         AdminCaller caller = access.require();
-        return AdminResponses.created(users.create(AdminRequests.object(body), caller));
+        return AdminResponses.created(users.create(AdminRequests.object(bodies, body), caller));
     }
 
     @GET
@@ -64,7 +67,7 @@ public class AdminUsersResource {
     @Operation(summary = "Replace a user's attributes")
     public Response replaceAttributes(@PathParam("user") String user, String body) {
         AdminCaller caller = access.require();
-        return AdminResponses.ok(users.updateAttributes(user, AdminRequests.object(body), false, caller));
+        return AdminResponses.ok(users.updateAttributes(user, AdminRequests.object(bodies, body), false, caller));
     }
 
     @PATCH
@@ -72,7 +75,7 @@ public class AdminUsersResource {
     @Operation(summary = "Merge into a user's attributes", description = "Members set to null are removed.")
     public Response mergeAttributes(@PathParam("user") String user, String body) {
         AdminCaller caller = access.require();
-        return AdminResponses.ok(users.updateAttributes(user, AdminRequests.object(body), true, caller));
+        return AdminResponses.ok(users.updateAttributes(user, AdminRequests.object(bodies, body), true, caller));
     }
 
     @PUT
@@ -80,7 +83,7 @@ public class AdminUsersResource {
     @Operation(summary = "Set a user's password", description = "{password}; 8 to 1024 characters, stored as Argon2id.")
     public Response setPassword(@PathParam("user") String user, String body) {
         AdminCaller caller = access.require();
-        Map<String, Object> request = AdminRequests.object(body);
+        Map<String, Object> request = AdminRequests.object(bodies, body);
         String password = AdminRequests.optionalString(request, "password");
         if (password == null) {
             throw AdminErrors.invalidRequest("password is required");

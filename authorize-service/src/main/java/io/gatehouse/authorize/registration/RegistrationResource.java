@@ -1,6 +1,6 @@
 package io.gatehouse.authorize.registration;
 
-import io.gatehouse.model.jose.Json;
+import io.gatehouse.authorize.api.JsonBodies;
 import io.gatehouse.model.registration.RegistrationError;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -33,6 +33,8 @@ public class RegistrationResource {
     ClientRegistrar registrar;
     @Inject
     RegistrationAccess access;
+    @Inject
+    JsonBodies bodies;
 
     @POST
     @Operation(summary = "Register a client (RFC 7591 3.1)")
@@ -68,12 +70,9 @@ public class RegistrationResource {
     }
 
     /** RFC 7591 3.1: the metadata is a JSON object; anything else is invalid_client_metadata. */
-    static Map<String, Object> parse(String body) {
-        Map<String, Object> request = body == null ? null : Json.readObject(body);
-        if (request == null) {
-            throw RegistrationError.invalidClientMetadata("the request body must be a JSON object (RFC 7591 3.1)").toException();
-        }
-        return request;
+    private Map<String, Object> parse(String body) {
+        return bodies.object(body, "the request body must be a JSON object (RFC 7591 3.1)",
+                description -> RegistrationError.invalidClientMetadata(description).toException());
     }
 
     private static ClientRegistrar.Credentials credentials(HttpHeaders headers, UriInfo uri) {

@@ -93,6 +93,28 @@ class AdminAuthorizationTest {
     }
 
     @Test
+    void tokenOfAClientNoLongerRegisteredForTheAdminScopeIsInsufficientScope() {
+        AdminFixtures.Token token = fixtures.adminToken();
+        call(new String[] {"GET", "/admin/keys"}, token.bearer()).statusCode(200);
+        fixtures.updateClient(token.clientId(), c -> c.scope = "api.read");
+        for (String[] op : OPERATIONS) {
+            call(op, token.bearer()).statusCode(403)
+                    .header("WWW-Authenticate", startsWith("Bearer error=\"insufficient_scope\""))
+                    .body("error", equalTo("insufficient_scope"))
+                    .body("error_description", containsString("not an operator client"));
+        }
+    }
+
+    @Test
+    void tokenOfADynamicallyRegisteredClientIsInsufficientScopeEvenWithTheAdminScope() {
+        AdminFixtures.Token token = fixtures.adminToken();
+        fixtures.updateClient(token.clientId(), c -> c.registrationTokenHash = "registered-through-rfc-7591");
+        for (String[] op : OPERATIONS) {
+            call(op, token.bearer()).statusCode(403).body("error", equalTo("insufficient_scope"));
+        }
+    }
+
+    @Test
     void tokenOfARevokedGrantIsInvalidToken() {
         AdminFixtures.Token token = fixtures.adminToken();
         fixtures.revokeGrant(token.grantId());

@@ -77,18 +77,23 @@ public class AdminFixtures {
 
     /** A token a user holds for a client, with {@code scope}. */
     public Token userToken(UUID userId, String scope) {
-        String clientId = client(Map.of()).clientId;
+        String clientId = client(Map.of(), scope).clientId;
         UUID grant = grant(userId, clientId, scope, null, false);
         return new Token(issuer.issue(userId.toString(), clientId, scope, grant, Instant.now(), null).value(), clientId, grant);
     }
 
     public ClientEntity client(Map<String, Object> metadata) {
+        return client(metadata, "openid profile");
+    }
+
+    /** A confidential relying party registered for {@code scope}. */
+    public ClientEntity client(Map<String, Object> metadata, String scope) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ClientEntity c = new ClientEntity();
             c.clientId = "rp-" + UUID.randomUUID();
             c.clientName = "RP " + c.clientId;
             c.redirectUris = List.of("https://rp.example/cb");
-            c.scope = "openid profile";
+            c.scope = scope;
             c.secretHash = Sha256.hash(RandomTokens.random256());
             c.metadata = new HashMap<>(metadata);
             clients.persist(c);
@@ -153,6 +158,11 @@ public class AdminFixtures {
             }
             return s;
         });
+    }
+
+    /** Changes a client's registration in place, as the admin API or RFC 7592 would. */
+    public void updateClient(String clientId, java.util.function.Consumer<ClientEntity> change) {
+        QuarkusTransaction.requiringNew().run(() -> change.accept(clients.findById(clientId)));
     }
 
     public void disableClient(String clientId) {

@@ -285,7 +285,11 @@ class BadInputIT {
                 .expect(400).error("invalid_redirect_uri"));
         cases.add(post("register: invalid UTF-8 in an invalid document", A, "/register", JSON, "{\"redirect_uris\":\"\u00ff\u00fe\"}").latin1()
                 .expect(400).error("invalid_client_metadata"));
-        cases.add(post("register: JSON nested 100000 deep", A, "/register", JSON, "[".repeat(100_000)).expect(400).error("invalid_client_metadata"));
+        cases.add(post("register: JSON nested 100000 deep (100 KB, over the 64 KiB cap)", A, "/register", JSON, "[".repeat(100_000))
+                .expect(413).error("invalid_request"));
+        cases.add(post("register: JSON nested 60000 deep", A, "/register", JSON, "[".repeat(60_000)).expect(400).error("invalid_client_metadata"));
+        cases.add(post("register: 1000 redirect_uris", A, "/register", JSON, "{\"redirect_uris\":["
+                + String.join(",", java.util.Collections.nCopies(1000, "\"https://rp.example/cb\"")) + "]}").expect(400).error("invalid_client_metadata"));
         cases.add(post("register: body of 11 MB", A, "/register", JSON, "{\"client_name\":\"" + "n".repeat(11 * 1024 * 1024) + "\"}").expect(413, 400));
         cases.add(get("register: client_id with NUL", A, "/register/%00").expect(400).error("invalid_request"));
         cases.add(get("register: read with a forged token", A, "/register/" + XQ).header("Authorization", "Bearer " + f.unsignedAccessToken)
@@ -316,6 +320,10 @@ class BadInputIT {
         cases.add(get("admin: audit user_id is not a UUID", A, "/admin/audit-events?user_id=%FF%FE").header("Authorization", admin)
                 .expect(400).error("invalid_request"));
         cases.add(get("admin: user named by invalid UTF-8", A, "/admin/users/%FF%FE%C3%28").header("Authorization", admin).expect(404));
+        cases.add(post("admin: create client of 70 KB", A, "/admin/clients", JSON, "{\"client_name\":\"" + "n".repeat(70_000) + "\"}")
+                .header("Authorization", admin).expect(413).error("invalid_request"));
+        cases.add(post("admin: create user with 1000 values of one attribute", A, "/admin/users", JSON, "{\"username\":\"m\",\"attributes\":{\"mail\":["
+                + String.join(",", java.util.Collections.nCopies(1000, "\"a@b.c\"")) + "]}}").header("Authorization", admin).expect(400).error("invalid_request"));
         cases.add(post("admin: create client from a JSON array", A, "/admin/clients", JSON, "[1]").header("Authorization", admin)
                 .expect(400).error("invalid_request"));
         cases.add(post("admin: create client with NUL in client_id", A, "/admin/clients", JSON, "{\"client_id\":\"a\\u0000b\"}")

@@ -1,5 +1,6 @@
 package io.gatehouse.model.bearer;
 
+import io.gatehouse.model.client.OperatorClient;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.token.AccessTokenValidator;
@@ -15,7 +16,7 @@ import java.util.UUID;
 /**
  * Access to a Gatehouse protected resource (the operators' commands, the admin API): the request's access token
  * (RFC 6750 2), valid and unrevoked (RFC 9068 4, {@link AccessTokenValidator}), of an enabled client and, when it
- * carries one, an enabled end-user, and granted the resource's scope; otherwise a {@link BearerChallenge}
+ * carries one, an enabled end-user, granted the resource's scope, and of an {@link OperatorClient}; otherwise a {@link BearerChallenge}
  * (no token: 401 with a bare challenge; 401 invalid_token; 403 insufficient_scope, RFC 6750 3.1).
  */
 @ApplicationScoped
@@ -48,6 +49,10 @@ public class BearerAccess {
         }
         if (!validated.hasScope(scope)) {
             throw BearerChallenge.insufficientScope(scope, "the access token was not granted the " + scope + " scope");
+        }
+        if (!OperatorClient.holds(client, scope)) {
+            // RFC 6750 3.1: the resource needs more than this token's client may hold (issue 16.11).
+            throw BearerChallenge.insufficientScope(scope, "the access token's client is not an operator client");
         }
         return validated;
     }
