@@ -2,6 +2,7 @@ package io.gatehouse.authorize;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.model.job.ScheduledJobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,13 +18,20 @@ import java.time.Instant;
 public class Cleanup {
 
     @Inject
+    ScheduledJobs jobs;
+    @Inject
     EntityManager em;
     @Inject
     LoginThrottle throttle;
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        jobs.run("authorization request clean-up", this::deleteExpired);
+    }
+
     @Transactional
-    void run() {
+    void deleteExpired() {
         em.createNativeQuery("delete from authorization_requests where expires_at < ?1")
                 .setParameter(1, Timestamp.from(Instant.now().minus(Duration.ofHours(1)))).executeUpdate();
         em.createNativeQuery("delete from pushed_requests where expires_at < ?1")

@@ -107,6 +107,46 @@ class BackchannelLogoutDeliveryTest {
     }
 
     @Test
+    void everyAttemptIsSignedAnewAndCarriesTheNoticesOneJti() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/backchannel", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(URLDecoder.decode(body.substring("logout_token=".length()), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(received.size() == 1 ? 503 : 200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String clientId = "bcl-resign-" + System.nanoTime();
+            QuarkusTransaction.requiringNew().run(() -> {
+                ClientEntity c = new ClientEntity();
+                c.clientId = clientId;
+                c.metadata = Map.of("backchannel_logout_uri", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/backchannel");
+                clients.persist(c);
+            });
+            QuarkusTransaction.requiringNew().run(() -> assertEquals(1, logout.enqueue("user-2", "sid-2", List.of(clientId))));
+            worker.deliverDue();
+            assertEquals(1, received.size(), "first attempt refused by the receiver");
+            Thread.sleep(1100);
+            QuarkusTransaction.requiringNew().run(() -> deliveries.update("nextAttemptAt = ?1 where clientId = ?2", java.time.Instant.now(), clientId));
+            worker.deliverDue();
+            assertEquals(2, received.size(), "the retry delivered");
+
+            JWTClaimsSet first = SignedJWT.parse(received.get(0)).getJWTClaimsSet();
+            JWTClaimsSet retry = SignedJWT.parse(received.get(1)).getJWTClaimsSet();
+            assertTrue(retry.getIssueTime().after(first.getIssueTime()), "the retry is signed when it is sent, not when queued");
+            assertTrue(retry.getExpirationTime().after(first.getExpirationTime()), "so it is not sent expired");
+            assertEquals(first.getJWTID(), retry.getJWTID(), "one notice, one jti");
+            assertEquals("sid-2", retry.getStringClaim("sid"));
+            LogoutDeliveryEntity row = QuarkusTransaction.requiringNew().call(() -> deliveries.find("clientId", clientId).firstResult());
+            assertEquals(first.getJWTID(), row.jti);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void clientWithoutBackchannelUriGetsNothing() {
         String clientId = "no-bcl-" + System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {

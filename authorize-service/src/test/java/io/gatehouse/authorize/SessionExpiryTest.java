@@ -107,7 +107,7 @@ class SessionExpiryTest {
                 LogoutDeliveryEntity d = new LogoutDeliveryEntity();
                 d.clientId = client.clientId;
                 d.logoutUri = "https://rp.example/bcl";
-                d.logoutToken = "x";
+                d.jti = "x";
                 d.deliveredAt = times[0];
                 d.failedAt = times[1];
                 d.nextAttemptAt = Instant.now().plus(Duration.ofDays(1));

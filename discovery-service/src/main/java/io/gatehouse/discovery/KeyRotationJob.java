@@ -1,5 +1,6 @@
 package io.gatehouse.discovery;
 
+import io.gatehouse.model.job.ScheduledJobs;
 import io.gatehouse.model.keys.KeyCache;
 import io.gatehouse.model.keys.KeyEncryption;
 import io.gatehouse.model.keys.KeyRotation;
@@ -24,6 +25,8 @@ public class KeyRotationJob {
 
     private static final Logger LOG = Logger.getLogger(KeyRotationJob.class);
 
+    @Inject
+    ScheduledJobs jobs;
     @Inject
     KeyRotation rotation;
     @Inject
@@ -54,13 +57,11 @@ public class KeyRotationJob {
         if (!config.rotation().enabled()) {
             return;
         }
-        try {
+        jobs.run("key rotation", () -> {
             KeyRotation.Outcome outcome = rotation.rotateDue(Instant.now(), false);
             if (!outcome.locked()) {
                 LOG.debug("key rotation skipped: another replica holds the key-table lock");
             }
-        } catch (RuntimeException e) {
-            LOG.errorf("key rotation failed, retrying at the next check: %s", e.getMessage());
-        }
+        });
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.token;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.model.job.ScheduledJobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -20,19 +21,19 @@ public class ExpiredRowsCleanup {
     static final long LOCK = 0x67617465746bL; // "gatetk"
 
     @Inject
+    ScheduledJobs jobs;
+    @Inject
     EntityManager em;
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        try {
+        jobs.run("expiry clean-up", () -> {
             int deleted = deleteExpired();
             if (deleted > 0) {
                 LOG.debugf("deleted %d expired rows", deleted);
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("expiry clean-up skipped: %s", e.toString());
-        }
+        });
     }
 
     /** Deletes the expired rows; returns how many (0 when another replica holds the lock). */

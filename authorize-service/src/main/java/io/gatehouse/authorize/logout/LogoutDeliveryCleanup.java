@@ -2,6 +2,7 @@ package io.gatehouse.authorize.logout;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.model.job.ScheduledJobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,12 +16,14 @@ import jakarta.transaction.Transactional;
 public class LogoutDeliveryCleanup {
 
     @Inject
+    ScheduledJobs jobs;
+    @Inject
     EntityManager em;
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        deleteFinished();
+        jobs.run("logout delivery clean-up", this::deleteFinished);
     }
 
     /** Returns how many rows were deleted. */

@@ -5,6 +5,7 @@ import io.gatehouse.model.logout.SessionTermination;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.model.job.ScheduledJobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -26,6 +27,8 @@ public class SessionExpiry {
     private static final int BATCH = 100;
 
     @Inject
+    ScheduledJobs jobs;
+    @Inject
     EntityManager em;
     @Inject
     SessionConfig config;
@@ -35,14 +38,12 @@ public class SessionExpiry {
     @Scheduled(every = "${gatehouse.session.expiry-check-interval:1m}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        try {
+        jobs.run("session expiry", () -> {
             int ended = endExpired();
             if (ended > 0) {
                 LOG.debugf("ended %d expired sessions", ended);
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("session expiry skipped: %s", e.toString());
-        }
+        });
     }
 
     /** Ends every expired session not ended yet, in batches; returns how many (0 when another replica holds the lock). */

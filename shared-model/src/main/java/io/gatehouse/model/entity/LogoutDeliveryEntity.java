@@ -26,8 +26,8 @@ public class LogoutDeliveryEntity {
     @Column(name = "logout_uri")
     public String logoutUri;
 
-    @Column(name = "logout_token")
-    public String logoutToken;
+    /** The jti of this notice's logout token, the same at every attempt; the token itself is signed per attempt. */
+    public String jti;
 
     public int attempts;
 

@@ -1,10 +1,12 @@
 package io.gatehouse.model.logout;
 
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.LogoutDeliveryEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.gatehouse.model.job.ScheduledJobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
@@ -31,11 +33,15 @@ public class BackchannelDeliveryWorker {
     private static final int BATCH = 20;
 
     @Inject
+    ScheduledJobs jobs;
+    @Inject
     LogoutConfig config;
     @Inject
     GatehouseConfig gatehouse;
     @Inject
     EntityManager em;
+    @Inject
+    BackchannelLogout logout;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(3)).build();
@@ -44,7 +50,7 @@ public class BackchannelDeliveryWorker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (config.deliveryEnabled()) {
-            deliverDue();
+            jobs.run("back-channel logout delivery", this::deliverDue);
         }
     }
 
@@ -76,11 +82,15 @@ public class BackchannelDeliveryWorker {
     }
 
     private boolean attempt(long id) {
-        LogoutDeliveryEntity d = QuarkusTransaction.requiringNew().call(() -> em.find(LogoutDeliveryEntity.class, id));
-        if (d == null || d.deliveredAt != null) {
+        Due due = QuarkusTransaction.requiringNew().call(() -> {
+            LogoutDeliveryEntity d = em.find(LogoutDeliveryEntity.class, id);
+            ClientEntity client = d == null ? null : em.find(ClientEntity.class, d.clientId);
+            return d == null || d.deliveredAt != null || client == null ? null : new Due(d, client);
+        });
+        if (due == null) {
             return false;
         }
-        String error = send(d);
+        String error = send(due.delivery(), logout.logoutToken(due.delivery(), due.client()));
         QuarkusTransaction.requiringNew().run(() -> {
             LogoutDeliveryEntity row = em.find(LogoutDeliveryEntity.class, id);
             row.attempts++;
@@ -100,8 +110,11 @@ public class BackchannelDeliveryWorker {
         return error == null;
     }
 
+    private record Due(LogoutDeliveryEntity delivery, ClientEntity client) {
+    }
+
     /** Null on success, otherwise a short reason (never the token). */
-    private String send(LogoutDeliveryEntity d) {
+    private String send(LogoutDeliveryEntity d, String logoutToken) {
         boolean allowInternal = config.allowInternalAddresses() || gatehouse.devMode();
         String rejected = new OutboundAddressPolicy(allowInternal).rejection(d.logoutUri);
         if (rejected != null) {
@@ -112,7 +125,7 @@ public class BackchannelDeliveryWorker {
                     .timeout(config.deliveryTimeout())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Cache-Control", "no-store")
-                    .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(d.logoutToken, StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
                     .build();
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();

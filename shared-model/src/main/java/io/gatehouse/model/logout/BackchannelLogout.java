@@ -18,7 +18,8 @@ import java.util.Collection;
 /**
  * Queues back-channel logout notices (Back-Channel Logout 1.0 section 2.5) for every relying party of a session
  * that registered a {@code backchannel_logout_uri}. Queuing is part of the caller's transaction: the session
- * ends and the notices exist together, or neither. {@link BackchannelDeliveryWorker} sends them.
+ * ends and the notices exist together, or neither. {@link BackchannelDeliveryWorker} sends them, each attempt
+ * with a freshly signed {@link #logoutToken}.
  */
 @ApplicationScoped
 public class BackchannelLogout {
@@ -52,19 +53,26 @@ public class BackchannelLogout {
             if (client == null || client.metadata == null || !(client.metadata.get("backchannel_logout_uri") instanceof String uri)) {
                 continue;
             }
-            Instant now = Instant.now();
-            String clientSub = sub == null ? null : subjects.subjectFor(client, sub); // the sub of its ID tokens
-            LogoutTokenClaims claims = new LogoutTokenClaims(config.issuer(), clientId, now,
-                    now.plus(logout.logoutTokenLifetime()), RandomTokens.randomBytes(16), clientSub, sid);
             LogoutDeliveryEntity delivery = new LogoutDeliveryEntity();
             delivery.clientId = clientId;
             delivery.sid = sid;
-            delivery.sub = clientSub;
+            delivery.sub = sub == null ? null : subjects.subjectFor(client, sub); // the sub of its ID tokens
             delivery.logoutUri = uri;
-            delivery.logoutToken = signer.sign(claims.toMap(), TYP, IdTokenIssuer.algorithmFor(client));
+            delivery.jti = RandomTokens.randomBytes(16);
             deliveries.persist(delivery);
             queued++;
         }
         return queued;
+    }
+
+    /**
+     * The logout token of one delivery attempt (Back-Channel Logout 1.0 section 2.4), signed now so that a retry
+     * late in the backoff is not sent expired (issue 16.12); every attempt of one notice carries the same jti.
+     */
+    public String logoutToken(LogoutDeliveryEntity delivery, ClientEntity client) {
+        Instant now = Instant.now();
+        LogoutTokenClaims claims = new LogoutTokenClaims(config.issuer(), delivery.clientId, now,
+                now.plus(logout.logoutTokenLifetime()), delivery.jti, delivery.sub, delivery.sid);
+        return signer.sign(claims.toMap(), TYP, IdTokenIssuer.algorithmFor(client));
     }
 }
