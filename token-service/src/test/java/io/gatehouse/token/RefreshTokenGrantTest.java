@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.gatehouse.model.audit.AuditEvent;
+import io.gatehouse.model.entity.RefreshTokenEntity;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.testsupport.PostgresTestResource;
 import io.gatehouse.token.TokenFixtures.Code;
@@ -96,27 +97,57 @@ class RefreshTokenGrantTest {
         assertEquals(1, fixtures.auditEvents(AuditEvent.REFRESH_TOKEN_REUSED, client.clientId()));
     }
 
+    /** The grant and every token of the family revoked, and the reuse audited once. */
+    void familyRevokedAndAudited(String... liveBefore) {
+        for (String t : liveBefore) {
+            invalidGrant(refresh(client, t).then());
+        }
+        assertNotNull(fixtures.grant(issued.grantId()).revokedAt);
+        assertEquals(1, fixtures.auditEvents(AuditEvent.REFRESH_TOKEN_REUSED, client.clientId()));
+    }
+
     @Test
-    void retryInsideTheGracePeriodGetsFreshTokensAndRevokesTheUnusedSuccessor() {
+    void retryInsideTheGracePeriodGetsTheSameSuccessorAgainAndNeverForksTheFamily() {
         String t = tokens(false, null).getString("refresh_token");
         String lost = refreshed(t); // the response carrying it never reached the client
         String retried = refreshed(t);
-
-        invalidGrant(refresh(client, lost).then());
+        assertEquals(lost, retried, "an idempotent retry returns the same successor (RFC 9700 4.14.2)");
+        assertEquals(retried, refreshed(t), "as often as it is retried inside the period");
+        RefreshTokenEntity presented = fixtures.refreshToken(t);
+        assertEquals(1, fixtures.family(presented.familyId).stream().filter(r -> r.rotatedAt == null && r.revokedAt == null).count());
         String after = refreshed(retried);
-        invalidGrant(refresh(client, t).then()); // the one retry is spent; nothing is revoked inside the period
         refresh(client, after).then().statusCode(200);
         assertNull(fixtures.grant(issued.grantId()).revokedAt);
         assertEquals(0, fixtures.auditEvents(AuditEvent.REFRESH_TOKEN_REUSED, client.clientId()));
     }
 
     @Test
-    void noRetryOnceTheSuccessorWasUsed() {
+    void thiefPresentingTheRotatedTokenInsideTheGracePeriodGetsNothingTheClientDoesNotHave() {
+        String t = tokens(false, null).getString("refresh_token");
+        String clients = refreshed(t);
+        String thiefs = refreshed(t); // inside the period, before the client used its successor: the same token
+        assertEquals(clients, thiefs, "no second live token exists for the thief");
+        String clientsNext = refreshed(clients); // the client goes on
+        // The thief's next use of the old token is no retry any more: the whole family ends and it is audited.
+        invalidGrant(refresh(client, t).then());
+        familyRevokedAndAudited(clientsNext);
+    }
+
+    @Test
+    void reuseOnceTheSuccessorWasUsedRevokesTheFamilyEvenInsideTheGracePeriod() {
         String t = tokens(false, null).getString("refresh_token");
         String next = refreshed(t);
         String nextButOne = refreshed(next);
         invalidGrant(refresh(client, t).then());
-        refresh(client, nextButOne).then().statusCode(200);
+        familyRevokedAndAudited(nextButOne);
+    }
+
+    @Test
+    void retryAskingForAnotherScopeIsNoRetryButReuse() {
+        String t = tokens(false, null).getString("refresh_token");
+        String next = refreshed(t);
+        invalidGrant(TokenCalls.token(client, Map.of("grant_type", "refresh_token", "refresh_token", t, "scope", "openid")).then());
+        familyRevokedAndAudited(next);
     }
 
     @Test

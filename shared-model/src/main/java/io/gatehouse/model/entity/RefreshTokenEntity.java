@@ -42,7 +42,11 @@ public class RefreshTokenEntity {
     @Column(name = "parent_hash")
     public String parentHash;
 
-    /** When this rotated token spent its one retry inside the grace period; null while unspent. */
+    /** When this rotated token was last retried inside the grace period (the same request again); null if never. */
     @Column(name = "retried_at")
     public Instant retriedAt;
+
+    /** SHA-256 of the request that rotated this token (its effective scope); a retry must be that request again. */
+    @Column(name = "rotation_request")
+    public String rotationRequest;
 }

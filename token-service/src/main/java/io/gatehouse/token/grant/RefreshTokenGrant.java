@@ -59,7 +59,8 @@ public class RefreshTokenGrant implements GrantHandler {
     @Override
     @Transactional(dontRollbackOn = GrantReused.class)
     public TokenResponse handle(TokenRequest request, AuthenticatedClient client) {
-        RefreshTokenEntity presented = refreshTokens.find(request.required("refresh_token"));
+        String presentedValue = request.required("refresh_token");
+        RefreshTokenEntity presented = refreshTokens.find(presentedValue);
         if (presented == null || !presented.clientId.equals(client.clientId())) {
             // OIDC Core 12.1, RFC 6749 6: bound to the client it was issued to; another client learns nothing.
             throw OAuthError.invalidGrant("the refresh token is invalid").toException();
@@ -77,7 +78,7 @@ public class RefreshTokenGrant implements GrantHandler {
         if (!scope.within(original)) {
             throw OAuthError.invalidScope("the requested scope exceeds the scope originally granted").toException(); // RFC 6749 6
         }
-        String next = refreshTokens.rotate(presented, user.id);
+        String next = refreshTokens.rotate(presentedValue, presented, scope.toString(), user.id);
         return issue(grant, user, client, scope, next);
     }
 

@@ -6,29 +6,39 @@ import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.gatehouse.model.entity.RefreshTokenEntity;
 import io.gatehouse.model.error.OAuthError;
+import io.gatehouse.model.keys.KeyEncryption;
 import io.gatehouse.model.repository.RefreshTokenRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Refresh tokens: opaque 256-bit values stored as their SHA-256, rotated on every use (RFC 9700 4.14.2). Every step
- * that decides is one conditional update, so concurrent uses of one token cannot both rotate it:
+ * Refresh tokens: opaque 256-bit values stored as their SHA-256, rotated on every use (RFC 9700 4.14.2). A token's
+ * successor is derived from its value (HMAC-SHA256 under a key derived from the key-encryption key), so the same
+ * successor can be given again without ever storing it. Every step that decides is one conditional update, so
+ * concurrent uses of one token cannot both rotate it:
  * <ol>
- *   <li>an unrotated token is rotated: exactly one request wins and gets the successor;</li>
- *   <li>a token rotated less than {@code gatehouse.refresh.grace-period} ago whose successor was never used may be
- *       presented once more (a lost response): that retry gets a new successor and the unused one is revoked, so the
- *       family keeps one live token;</li>
- *   <li>other uses inside the grace period are invalid_grant and change nothing (duplicates of a request in flight);</li>
- *   <li>a rotated token presented after the grace period is a replay: the family and its grant are revoked.</li>
+ *   <li>an unrotated token is rotated: exactly one request wins; its successor is created;</li>
+ *   <li>an idempotent retry (issue 16.8): the token was rotated less than {@code gatehouse.refresh.grace-period} ago
+ *       by the same request (same effective scope; the client is bound already) and its successor is still unused:
+ *       the retry gets that same successor again (a lost response), never a second one, so the family never forks;</li>
+ *   <li>any other use of a rotated token is reuse: the family and its grant are revoked and
+ *       {@code refresh_token.reused} is audited, whoever presented it.</li>
  * </ol>
  * Callers run in a transaction that commits on {@link GrantReused}.
  */
 @ApplicationScoped
 public class RefreshTokens {
+
+    static final String SUCCESSOR_KEY_LABEL = "gatehouse refresh-token successor v1";
 
     @Inject
     RefreshTokenRepository tokens;
@@ -38,6 +48,10 @@ public class RefreshTokens {
     GrantRevocation revocation;
     @Inject
     AuditTrail audit;
+    @Inject
+    KeyEncryption keys;
+
+    private volatile SecretKeySpec successorKey;
 
     /** The token value; null when unknown. */
     public RefreshTokenEntity find(String value) {
@@ -46,31 +60,34 @@ public class RefreshTokens {
 
     /** Issues the first token of a new family for {@code grantId}; returns its value. */
     public String issue(UUID grantId, String clientId, String scope) {
-        return persist(grantId, UUID.randomUUID(), clientId, scope, null);
+        return persist(RandomTokens.random256(), grantId, UUID.randomUUID(), clientId, scope, null);
     }
 
-    /** Rotates {@code presented} (see the class comment); returns the successor's value. */
-    public String rotate(RefreshTokenEntity presented, UUID userId) {
+    /**
+     * Rotates {@code presented}, whose value is {@code value}, for a request with effective scope {@code scope} (see
+     * the class comment); returns the successor's value.
+     */
+    public String rotate(String value, RefreshTokenEntity presented, String scope, UUID userId) {
         Instant now = Instant.now();
-        int rotated = tokens.update("rotatedAt = :now where tokenHash = :hash and rotatedAt is null and revokedAt is null",
-                Parameters.with("now", now).and("hash", presented.tokenHash));
+        String request = Sha256.hash(scope);
+        String successor = successorValue(value);
+        int rotated = tokens.update("rotatedAt = :now, rotationRequest = :request where tokenHash = :hash "
+                        + "and rotatedAt is null and revokedAt is null",
+                Parameters.with("now", now).and("request", request).and("hash", presented.tokenHash));
         if (rotated == 1) {
-            return successorOf(presented);
-        }
-        Instant graceStart = now.minus(config.gracePeriod());
-        int retried = tokens.update("retriedAt = :now where tokenHash = :hash and revokedAt is null and retriedAt is null "
-                        + "and rotatedAt > :since and not exists (select 1 from RefreshTokenEntity c "
-                        + "where c.parentHash = :hash and c.rotatedAt is not null)",
-                Parameters.with("now", now).and("hash", presented.tokenHash).and("since", graceStart));
-        if (retried == 1) {
-            tokens.update("revokedAt = ?1 where parentHash = ?2 and revokedAt is null", now, presented.tokenHash);
-            return successorOf(presented);
-        }
-        if (tokens.count("tokenHash = ?1 and revokedAt is null and rotatedAt > ?2", presented.tokenHash, graceStart) > 0) {
-            throw OAuthError.invalidGrant("the refresh token was used already").toException();
+            return persist(successor, presented.grantId, presented.familyId, presented.clientId, presented.scope, presented.tokenHash);
         }
         if (tokens.count("tokenHash = ?1 and revokedAt is null", presented.tokenHash) == 0) {
             throw OAuthError.invalidGrant("the refresh token has been revoked").toException();
+        }
+        // RFC 9700 4.14.2: only the same request again, inside the grace period, before the successor was used.
+        int retried = tokens.update("retriedAt = :now where tokenHash = :hash and revokedAt is null "
+                        + "and rotatedAt > :since and rotationRequest = :request and exists (select 1 from RefreshTokenEntity c "
+                        + "where c.tokenHash = :successor and c.parentHash = :hash and c.rotatedAt is null and c.revokedAt is null)",
+                Parameters.with("now", now).and("hash", presented.tokenHash).and("since", now.minus(config.gracePeriod()))
+                        .and("request", request).and("successor", Sha256.hash(successor)));
+        if (retried == 1) {
+            return successor;
         }
         revocation.revoke(presented.grantId);
         audit.record(new AuditEvent(AuditEvent.REFRESH_TOKEN_REUSED, userId, presented.clientId,
@@ -78,12 +95,26 @@ public class RefreshTokens {
         throw new GrantReused("the refresh token was used already; its grant has been revoked");
     }
 
-    private String successorOf(RefreshTokenEntity presented) {
-        return persist(presented.grantId, presented.familyId, presented.clientId, presented.scope, presented.tokenHash);
+    /** The one successor of a token value: unpredictable without the deployment's key, the same at every replica. */
+    String successorValue(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(successorKey());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
     }
 
-    private String persist(UUID grantId, UUID familyId, String clientId, String scope, String parentHash) {
-        String value = RandomTokens.random256();
+    private SecretKeySpec successorKey() {
+        SecretKeySpec key = successorKey;
+        if (key == null) {
+            successorKey = key = new SecretKeySpec(keys.derive(SUCCESSOR_KEY_LABEL), "HmacSHA256");
+        }
+        return key;
+    }
+
+    private String persist(String value, UUID grantId, UUID familyId, String clientId, String scope, String parentHash) {
         RefreshTokenEntity t = new RefreshTokenEntity();
         t.tokenHash = Sha256.hash(value);
         t.grantId = grantId;
