@@ -280,7 +280,8 @@ public class AuthorizationFlow {
                 : Optional.ofNullable(consents.findById(new ConsentEntity.Key(session.userId, client.clientId)))
                 .map(c -> (Set<String>) new LinkedHashSet<>(c.scopes)).orElse(Set.of());
         AuthenticatedSession view = Sessions.view(session);
-        return new InteractionPolicy.Context(view, hinted, freshLogin, consented, client.firstParty, Instant.now());
+        return new InteractionPolicy.Context(view, hinted, freshLogin, consented, client.firstParty, Instant.now(),
+                InteractionPolicy.defaultMaxAge(client.metadata));
     }
 
     /** The scopes a consent grants: the requested ones, less offline_access where no code is returned (OIDC Core 11). */

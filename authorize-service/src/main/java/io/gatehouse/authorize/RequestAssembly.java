@@ -3,6 +3,7 @@ package io.gatehouse.authorize;
 import io.gatehouse.model.authorization.AuthorizationError;
 import io.gatehouse.model.authorization.PushedAuthorizationRequest;
 import io.gatehouse.model.authorization.RequestObject;
+import io.gatehouse.model.authorization.RequestObjectPolicy;
 import io.gatehouse.model.authorization.RequestParameters;
 import io.gatehouse.model.client.ClientJwks;
 import io.gatehouse.model.config.GatehouseConfig;
@@ -40,6 +41,8 @@ public class RequestAssembly {
     RequestObjectFetcher fetcher;
     @Inject
     ClientJwks clientJwks;
+    @Inject
+    RequestObjectConfig objectConfig;
 
     public RequestParameters assemble(RequestParameters sent, ClientEntity client) {
         boolean hasRequest = sent.get("request") != null || sent.isDuplicated("request");
@@ -48,6 +51,10 @@ public class RequestAssembly {
             throw OAuthError.invalidRequest("this client must push its authorization requests (PAR)").toException(); // RFC 9126 6
         }
         if (!hasRequest && !hasRequestUri) {
+            if (policy(client).requiresObject()) {
+                // RFC 9101 10.5 require_signed_request_object
+                throw OAuthError.invalidRequest("this client must send its authorization requests as signed request objects").toException();
+            }
             return sent;
         }
         if (hasRequest && hasRequestUri) {
@@ -93,6 +100,10 @@ public class RequestAssembly {
      */
     public RequestParameters assemblePushed(RequestParameters sent, ClientEntity client) {
         if (sent.get("request") == null) {
+            if (policy(client).requiresObject()) {
+                // RFC 9101 10.5, RFC 9126 3: the pushed request itself must be the signed request object
+                throw OAuthError.invalidRequest("this client must push its requests as signed request objects").toException();
+            }
             return sent;
         }
         return withRequestObject(sent, sent.get("request"), client);
@@ -107,7 +118,11 @@ public class RequestAssembly {
 
     /** The parameters of a request object, a signature verified with the client's jwks or jwks_uri keys. */
     private Map<String, String> objectParameters(String jwt, ClientEntity client) {
-        return RequestObject.parameters(jwt, client, config.issuer(), refresh -> clientJwks.keys(client, refresh));
+        return RequestObject.parameters(jwt, client, config.issuer(), refresh -> clientJwks.keys(client, refresh), policy(client));
+    }
+
+    private RequestObjectPolicy policy(ClientEntity client) {
+        return RequestObjectPolicy.of(client, objectConfig.unsignedWithoutRegistration());
     }
 
     /** RFC 9126 4: the pushed parameters are the request; they are single use and bound to the client. */

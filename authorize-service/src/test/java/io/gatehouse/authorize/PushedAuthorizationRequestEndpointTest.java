@@ -218,7 +218,10 @@ class PushedAuthorizationRequestEndpointTest {
 
     @Test
     void requestObjectMayBePushed() {
-        Rp rp = rp(c -> c.firstParty = true);
+        Rp rp = rp(c -> {
+            c.firstParty = true;
+            c.metadata.put("request_object_signing_alg", "none");
+        });
         Map<String, String> inObject = Flows.request(rp.client(), "code", "openid");
         inObject.put("state", "state-in-the-object");
         Map<String, String> form = new LinkedHashMap<>(Map.of("client_id", rp.client().clientId,

@@ -65,6 +65,7 @@ class RequestObjectTest {
         ClientEntity client = fixtures.client(c -> {
             c.firstParty = true;
             c.redirectUris = new ArrayList<>(List.of("https://rp.example/one", "https://rp.example/two"));
+            c.metadata.put("request_object_signing_alg", "none");
         });
         UserEntity user = fixtures.user();
         Map<String, String> inObject = Flows.request(client, "code", "openid profile");
@@ -101,6 +102,45 @@ class RequestObjectTest {
         Map<String, String> p = TestBrowser.callback(Flows.run(new TestBrowser(), query, user));
         assertEquals("s-signed", p.get("state"));
         assertEquals(nonce, QuarkusTransaction.requiringNew().call(() -> codes.findById(Sha256.hash(p.get("code"))).nonce));
+    }
+
+    @Test
+    void unsignedRequestObjectOfAClientThatRegisteredNoAlgorithmIsInvalidRequestObject() {
+        ClientEntity client = fixtures.client();
+        Map<String, String> query = Flows.request(client, "code", "openid");
+        query.put("request", unsigned(Map.of("scope", "openid")));
+        Map<String, String> p = TestBrowser.callback(new TestBrowser().authorize(query));
+        assertEquals("invalid_request_object", p.get("error"));
+        assertTrue(p.get("error_description").contains("request_object_signing_alg none"), p.toString());
+    }
+
+    @Test
+    void clientRequiringSignedRequestObjectsGetsNothingWithoutOneOrWithAnUnsignedOne() throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key").keyUse(KeyUse.SIGNATURE).generate();
+        ClientEntity client = fixtures.client(c -> {
+            c.firstParty = true;
+            c.metadata.put("jwks", Map.of("keys", List.of(key.toPublicJWK().toJSONObject())));
+            c.metadata.put("require_signed_request_object", true);
+        });
+        Map<String, String> plain = Flows.request(client, "code", "openid");
+        Map<String, String> refused = TestBrowser.callback(new TestBrowser().authorize(plain));
+        assertEquals("invalid_request", refused.get("error"), refused.toString()); // RFC 9101 10.5
+        assertEquals(plain.get("state"), refused.get("state"));
+
+        Map<String, String> unsignedQuery = Flows.request(client, "code", "openid");
+        unsignedQuery.put("request", unsigned(Map.of("scope", "openid")));
+        assertEquals("invalid_request_object", TestBrowser.callback(new TestBrowser().authorize(unsignedQuery)).get("error"));
+
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rp-key").build(),
+                new JWTClaimsSet.Builder().issuer(client.clientId).audience(config.issuer()).claim("client_id", client.clientId)
+                        .claim("response_type", "code").claim("scope", "openid").claim("nonce", "n-required")
+                        .claim("redirect_uri", "https://rp.example/cb").claim("state", "s-required").build());
+        jwt.sign(new RSASSASigner(key));
+        Map<String, String> signed = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", client.clientId,
+                "scope", "openid", "request", jwt.serialize()));
+        Map<String, String> ok = TestBrowser.callback(Flows.run(new TestBrowser(), signed, fixtures.user()));
+        assertNotNull(ok.get("code"), ok.toString());
+        assertEquals("s-required", ok.get("state"));
     }
 
     @Test

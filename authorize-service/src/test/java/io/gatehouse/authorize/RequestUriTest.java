@@ -144,6 +144,7 @@ class RequestUriTest {
         ClientEntity client = fixtures.client(c -> {
             c.firstParty = true;
             c.metadata.put("request_uris", new ArrayList<>(List.of(url(path) + "#hash-of-the-content")));
+            c.metadata.put("request_object_signing_alg", "none");
         });
         Map<String, String> inObject = objectClaims(client, "by-reference");
         inObject.put("scope", "openid profile");

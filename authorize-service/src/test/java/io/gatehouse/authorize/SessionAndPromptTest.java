@@ -128,6 +128,25 @@ class SessionAndPromptTest {
     }
 
     @Test
+    void clientsDefaultMaxAgeForcesALoginWhenTheRequestSendsNoMaxAge() throws Exception {
+        ClientEntity client = fixtures.client(c -> c.metadata.put("default_max_age", 60)); // OIDC Registration 2
+        UserEntity user = fixtures.user();
+        TestBrowser b = new TestBrowser();
+        JWTClaimsSet first = idToken(b, client, user, Map.of());
+        assertNotNull(first.getClaim("auth_time"), "auth_time is in every ID token (require_auth_time, max_age)");
+        ageSession(first.getStringClaim("sid"), 120);
+        Map<String, String> silent = Flows.request(client, "id_token", "openid");
+        silent.put("prompt", "none");
+        assertEquals("login_required", TestBrowser.callback(b.authorize(silent)).get("error"));
+        Map<String, String> overridden = Flows.request(client, "id_token", "openid");
+        overridden.put("max_age", "3600");
+        overridden.put("prompt", "none");
+        assertNotNull(TestBrowser.callback(b.authorize(overridden)).get("id_token"), "max_age overrides default_max_age");
+        Response page = b.follow(b.authorize(Flows.request(client, "id_token", "openid")));
+        assertTrue(Flows.isLoginPage(page), "older than default_max_age: log in again");
+    }
+
+    @Test
     void maxAgeElapsedWithPromptNoneIsLoginRequired() throws Exception {
         ClientEntity client = fixtures.client();
         UserEntity user = fixtures.user();

@@ -61,7 +61,10 @@ public final class RunningSuite {
                         // Likewise its https sector_identifier_uri document (OIDC Registration 5).
                         "GATEHOUSE_REGISTRATION_ALLOW_INTERNAL_ADDRESSES", "true",
                         // And its request objects by reference (OIDC Core 6.2), over https on 127.0.0.1 (RpHost.https()).
-                        "GATEHOUSE_AUTHORIZATION_REQUEST_URI_ALLOW_INTERNAL_ADDRESSES", "true")));
+                        "GATEHOUSE_AUTHORIZATION_REQUEST_URI_ALLOW_INTERNAL_ADDRESSES", "true",
+                        // The dynamic plan registers clients without request_object_signing_alg and sends unsigned
+                        // request objects (oidcc-request-uri-unsigned): accept them as a certified deployment must.
+                        "GATEHOUSE_AUTHORIZATION_REQUEST_OBJECT_UNSIGNED_WITHOUT_REGISTRATION", "true")));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

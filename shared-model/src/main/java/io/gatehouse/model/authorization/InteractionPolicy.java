@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -17,12 +18,28 @@ public final class InteractionPolicy {
     private InteractionPolicy() {
     }
 
-    /** Everything the decision depends on besides the request. */
+    /**
+     * Everything the decision depends on besides the request; {@code defaultMaxAge} is the client's registered
+     * {@code default_max_age} (OIDC Registration 2), which a max_age in the request overrides.
+     */
     public record Context(AuthenticatedSession session, String hintedSubject, boolean freshLogin,
-                          Set<String> consentedScopes, boolean consentSkipped, Instant now) {
+                          Set<String> consentedScopes, boolean consentSkipped, Instant now, OptionalLong defaultMaxAge) {
         public Context {
             consentedScopes = consentedScopes == null ? Set.of() : Set.copyOf(consentedScopes);
+            defaultMaxAge = defaultMaxAge == null ? OptionalLong.empty() : defaultMaxAge;
         }
+
+        public Context(AuthenticatedSession session, String hintedSubject, boolean freshLogin,
+                       Set<String> consentedScopes, boolean consentSkipped, Instant now) {
+            this(session, hintedSubject, freshLogin, consentedScopes, consentSkipped, now, OptionalLong.empty());
+        }
+    }
+
+    /** OIDC Registration 2 default_max_age of a client's metadata: a non-negative integer number of seconds. */
+    public static OptionalLong defaultMaxAge(java.util.Map<String, Object> metadata) {
+        Object v = metadata == null ? null : metadata.get("default_max_age");
+        return v instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue()
+                ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     }
 
     /**
@@ -82,9 +99,12 @@ public final class InteractionPolicy {
         if (request.hasPrompt(Prompt.LOGIN) || request.hasPrompt(Prompt.SELECT_ACCOUNT)) {
             return "the request asks for a new login";
         }
-        if (request.maxAge().isPresent()
-                && Duration.between(s.authTime(), c.now()).toMillis() > Math.min(request.maxAge().getAsLong(), Long.MAX_VALUE / 1000) * 1000) {
-            return "the last login is older than max_age";
+        // OIDC Core 3.1.2.1 max_age; OIDC Registration 2: the client's default_max_age when the request has none.
+        OptionalLong maxAge = request.maxAge().isPresent() ? request.maxAge() : c.defaultMaxAge();
+        if (maxAge.isPresent()
+                && Duration.between(s.authTime(), c.now()).toMillis() > Math.min(maxAge.getAsLong(), Long.MAX_VALUE / 1000) * 1000) {
+            return request.maxAge().isPresent() ? "the last login is older than max_age"
+                    : "the last login is older than the client's default_max_age";
         }
         return null;
     }

@@ -37,13 +37,20 @@ public final class RequestObject {
         List<Map<String, Object>> keys(boolean refresh);
     }
 
-    /** The parameters carried by {@code jwt}, a signature (if any) verified with the client's registered {@code jwks}. */
+    /**
+     * The parameters carried by {@code jwt}, a signature (if any) verified with the client's registered {@code jwks};
+     * unsigned only where the client registered {@code none}.
+     */
     public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer) {
-        return parameters(jwt, client, issuer, refresh -> inlineKeys(client));
+        return parameters(jwt, client, issuer, refresh -> inlineKeys(client), RequestObjectPolicy.of(client, false));
     }
 
-    /** The parameters carried by {@code jwt}, after its signature (if any) verified with one of {@code keys}. */
-    public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer, ClientKeys keys) {
+    /**
+     * The parameters carried by {@code jwt}, after its signature verified with one of {@code keys}, or, unsigned, as
+     * far as {@code policy} accepts that.
+     */
+    public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer, ClientKeys keys,
+                                                 RequestObjectPolicy policy) {
         if (jwt.length() > Jws.MAX_LENGTH) {
             throw invalid("the request object is too large");
         }
@@ -58,12 +65,13 @@ public final class RequestObject {
         if (header == null) {
             throw invalid("the request object header is not a JSON object");
         }
-        Object registeredAlg = client.metadata == null ? null : client.metadata.get("request_object_signing_alg");
+        Object registeredAlg = policy.registeredAlg();
         Map<String, Object> claims;
         if ("none".equals(header.get("alg"))) {
-            // OIDC Core 6.1: unsigned request objects, unless the client registered a signing algorithm.
-            if (registeredAlg != null && !"none".equals(registeredAlg)) {
-                throw invalid("the client must sign its request objects with " + registeredAlg);
+            // OIDC Core 6.1, Registration 2, RFC 9101 10.5: unsigned only where the client's registration allows it.
+            String refused = policy.unsignedRejection();
+            if (refused != null) {
+                throw invalid(refused);
             }
             if (!parts[2].isEmpty()) {
                 throw invalid("an unsigned request object has an empty signature");

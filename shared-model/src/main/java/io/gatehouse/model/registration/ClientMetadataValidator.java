@@ -181,6 +181,9 @@ public final class ClientMetadataValidator {
                 throw invalid("post_logout_redirect_uris", "value " + uri + " " + why.get());
             }
         }
+        if (Boolean.TRUE.equals(doc.get("require_signed_request_object")) && "none".equals(doc.get("request_object_signing_alg"))) {
+            throw invalid("request_object_signing_alg", "none contradicts require_signed_request_object (RFC 9101 10.5)");
+        }
         if (doc.containsKey("jwks") && doc.containsKey("jwks_uri")) {
             throw invalid("jwks", "and jwks_uri must not both be present (RFC 7591 2)");
         }

@@ -57,6 +57,28 @@ class InteractionPolicyTest {
     }
 
     @Test
+    void clientsDefaultMaxAgeAppliesWhenTheRequestHasNoneAndMaxAgeOverridesIt() {
+        // The session's login was 600 s ago (OIDC Registration 2 default_max_age).
+        InteractionPolicy.Context strict = new InteractionPolicy.Context(SESSION, null, false, Set.of("openid"), false, NOW,
+                InteractionPolicy.defaultMaxAge(java.util.Map.of("default_max_age", 300)));
+        assertEquals(Interaction.Step.LOGIN, step(code(), strict));
+        assertEquals("login_required", error(code("prompt", "none"), strict));
+        assertEquals(Interaction.Step.NONE, step(code("max_age", "3600"), strict), "max_age overrides default_max_age");
+        InteractionPolicy.Context lenient = new InteractionPolicy.Context(SESSION, null, false, Set.of("openid"), false, NOW,
+                InteractionPolicy.defaultMaxAge(java.util.Map.of("default_max_age", 3600)));
+        assertEquals(Interaction.Step.NONE, step(code(), lenient));
+        assertEquals(Interaction.Step.LOGIN, step(code("max_age", "60"), lenient));
+    }
+
+    @Test
+    void defaultMaxAgeIsReadOnlyAsANonNegativeInteger() {
+        assertEquals(java.util.OptionalLong.of(0), InteractionPolicy.defaultMaxAge(java.util.Map.of("default_max_age", 0)));
+        assertEquals(java.util.OptionalLong.empty(), InteractionPolicy.defaultMaxAge(java.util.Map.of("default_max_age", -1)));
+        assertEquals(java.util.OptionalLong.empty(), InteractionPolicy.defaultMaxAge(java.util.Map.of("default_max_age", "60")));
+        assertEquals(java.util.OptionalLong.empty(), InteractionPolicy.defaultMaxAge(null));
+    }
+
+    @Test
     void maxAgeElapsedAsksForLogin() {
         assertEquals(Interaction.Step.LOGIN, step(code("max_age", "599"), ctx(SESSION, Set.of("openid"))));
         assertEquals(Interaction.Step.NONE, step(code("max_age", "600"), ctx(SESSION, Set.of("openid"))));

@@ -2,7 +2,9 @@ package io.gatehouse.model.authorization;
 
 import static io.gatehouse.model.authorization.TestRequests.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.error.OAuthException;
@@ -32,10 +34,16 @@ class RequestObjectTest {
         return assertThrows(OAuthException.class, () -> RequestObject.parameters(jwt, client, ISSUER)).error().code();
     }
 
+    static ClientEntity unsignedClient() {
+        ClientEntity c = client();
+        c.metadata.put("request_object_signing_alg", "none");
+        return c;
+    }
+
     @Test
     void unsignedObjectGivesItsClaimsAsParameters() {
         Map<String, String> p = RequestObject.parameters(unsigned("{\"scope\":\"openid\",\"max_age\":60,"
-                + "\"claims\":{\"userinfo\":{\"name\":null}}}"), client(), ISSUER);
+                + "\"claims\":{\"userinfo\":{\"name\":null}}}"), unsignedClient(), ISSUER);
         assertEquals("openid", p.get("scope"));
         assertEquals("60", p.get("max_age"));
         assertEquals("{\"userinfo\":{\"name\":null}}", p.get("claims"));
@@ -46,6 +54,34 @@ class RequestObjectTest {
         ClientEntity c = client();
         c.metadata.put("request_object_signing_alg", "RS256");
         assertEquals("invalid_request_object", error(unsigned("{\"scope\":\"openid\"}"), c));
+    }
+
+    @Test
+    void unsignedObjectIsRefusedFromAClientThatRegisteredNoAlgorithm() {
+        ClientEntity c = client();
+        OAuthException e = assertThrows(OAuthException.class, () -> RequestObject.parameters(unsigned("{\"scope\":\"openid\"}"), c, ISSUER));
+        assertEquals("invalid_request_object", e.error().code());
+        assertTrue(e.error().description().contains("request_object_signing_alg none"), e.error().description());
+    }
+
+    @Test
+    void unsignedObjectFromAClientWithoutAlgorithmIsAcceptedWhereTheDeploymentAllowsIt() {
+        ClientEntity c = client();
+        assertEquals("openid", RequestObject.parameters(unsigned("{\"scope\":\"openid\"}"), c, ISSUER, refresh -> List.of(),
+                RequestObjectPolicy.of(c, true)).get("scope"));
+    }
+
+    @Test
+    void requireSignedRequestObjectRefusesUnsignedOnesWhateverElseIsRegistered() {
+        ClientEntity c = unsignedClient();
+        c.metadata.put("require_signed_request_object", true);
+        for (RequestObjectPolicy policy : List.of(RequestObjectPolicy.of(c, false), RequestObjectPolicy.of(c, true))) {
+            OAuthException e = assertThrows(OAuthException.class, () -> RequestObject.parameters(unsigned("{\"scope\":\"openid\"}"), c,
+                    ISSUER, refresh -> List.of(), policy));
+            assertEquals("invalid_request_object", e.error().code());
+        }
+        assertTrue(RequestObjectPolicy.of(c, false).requiresObject());
+        assertFalse(RequestObjectPolicy.of(client(), true).requiresObject());
     }
 
     @Test
@@ -95,7 +131,7 @@ class RequestObjectTest {
             return refresh ? List.of(fresh) : List.of(stale);
         };
         String jwt = Jws.sign(Map.of("nonce", "n2"), JwsAlgorithm.RS256, "new", null, rotated.getPrivate());
-        assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys).get("nonce"));
+        assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys, RequestObjectPolicy.of(client(), false)).get("nonce"));
         assertEquals(List.of(false, true), asked);
     }
 

@@ -75,6 +75,12 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
+    void requireSignedRequestObjectWithAlgNoneIsInconsistent() {
+        invalidMetadata(web("require_signed_request_object", true, "request_object_signing_alg", "none"), "require_signed_request_object");
+        VALIDATOR.validate(web("require_signed_request_object", true, "request_object_signing_alg", "RS256"));
+    }
+
+    @Test
     void codeResponseTypeWithoutAuthorizationCodeGrantIsInconsistent() {
         invalidMetadata(web("response_types", List.of("code"), "grant_types", List.of("implicit")), "authorization_code");
     }
