@@ -61,7 +61,7 @@ public class DeviceResource {
             return pages.render(new FlowResult.ErrorPage(FORGED, 403), t);
         }
         String address = BrowserRequest.address(http);
-        Duration wait = throttle.wait(browser, address);
+        Duration wait = throttle.admit(browser, address);
         if (!wait.isZero() && !wait.isNegative()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             return Response.fromResponse(devicePages.entryPage(t, prefill(userCode), csrf, t.get("login_throttled", seconds), 429))
@@ -69,10 +69,10 @@ public class DeviceResource {
         }
         Optional<FlowResult> next = verification.enter(userCode, browser, BrowserRequest.cookie(headers, Sessions.COOKIE));
         if (next.isEmpty()) {
-            throttle.failed(browser, address);
+            throttle.failed(address);
             return devicePages.entryPage(t, prefill(userCode), csrf, t.get("device_code_invalid"), 200);
         }
-        throttle.succeeded(browser);
+        throttle.succeeded(browser, address);
         return pages.render(next.get(), t);
     }
 

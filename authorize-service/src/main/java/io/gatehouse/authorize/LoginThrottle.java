@@ -41,56 +41,79 @@ public class LoginThrottle {
         return "ip:" + address;
     }
 
-    /** How long the caller must still wait before this attempt is heard; zero when it may go ahead. */
-    public Duration wait(String username, String address) {
-        return waitFor(accountKey(username), addressKey(address));
+    /**
+     * Admits one login attempt or refuses it: refused (the wait returned) while the account or the address is
+     * blocked; admitted (zero returned) otherwise, and then already counted as a failure under both keys, before the
+     * password is looked at. Check and count are one transaction holding both rows' locks, so parallel guesses are
+     * counted one by one and no more of them are heard than the policy allows (issue 16.10). A success takes the
+     * count back ({@link #succeeded}).
+     */
+    public Duration admit(String username, String address) {
+        return admit(accountKey(username), accounts, addressKey(address), addresses);
     }
 
-    /** How long an attempt counted under either key must still wait (also for other guesses, e.g. user codes). */
-    Duration waitFor(String key, String otherKey) {
+    /** {@link #admit(String, String)} for any two keys and their policies (also user codes). */
+    Duration admit(String key, ThrottlePolicy policy, String otherKey, ThrottlePolicy otherPolicy) {
+        boolean keyFirst = key.compareTo(otherKey) <= 0; // one lock order everywhere: no deadlock between attempts
         return QuarkusTransaction.requiringNew().call(() -> {
-            Number seconds = (Number) em.createNativeQuery("select coalesce(max(extract(epoch from (blocked_until - now()))), 0) "
-                            + "from login_throttle where key in (?1, ?2) and blocked_until > now() and last_failure_at > ?3")
-                    .setParameter(1, key).setParameter(2, otherKey)
-                    .setParameter(3, Timestamp.from(Instant.now().minus(config.forgetAfter())))
-                    .getSingleResult();
-            return Duration.ofMillis(Math.round(seconds.doubleValue() * 1000));
+            Timestamp forgetBefore = Timestamp.from(Instant.now().minus(config.forgetAfter()));
+            Row first = lock(keyFirst ? key : otherKey, forgetBefore);
+            Row second = lock(keyFirst ? otherKey : key, forgetBefore);
+            Duration wait = first.blockedFor().compareTo(second.blockedFor()) >= 0 ? first.blockedFor() : second.blockedFor();
+            if (wait.toMillis() > 0) {
+                return wait;
+            }
+            count(key, (keyFirst ? first : second).failures() + 1, policy);
+            count(otherKey, (keyFirst ? second : first).failures() + 1, otherPolicy);
+            return Duration.ZERO;
         });
     }
 
-    /** Counts a failure against the account and the address; the next attempt waits as the policy says. */
-    public void failed(String username, String address) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            record(accountKey(username), accounts);
-            record(addressKey(address), addresses);
-            audit.record("login_failed", null, null, null, address); // the username typed is not logged
-        });
+    /** A key's row, locked for the rest of the transaction: its failures (0 when forgotten) and how long it waits. */
+    private record Row(int failures, Duration blockedFor) {
     }
 
-    /** A successful login clears the account's failures (the address keeps its count). */
-    public void succeeded(String username) {
-        clear(accountKey(username));
-    }
-
-    /** Forgets the failures counted under {@code key}. */
-    void clear(String key) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where key = ?1")
-                .setParameter(1, key).executeUpdate());
-    }
-
-    /** Counts a failure under {@code key} and blocks it as {@code policy} says (in the caller's transaction). */
-    void record(String key, ThrottlePolicy policy) {
-        Timestamp forgetBefore = Timestamp.from(Instant.now().minus(config.forgetAfter()));
-        Number failures = (Number) em.createNativeQuery("insert into login_throttle (key, failures, last_failure_at) "
-                        + "values (?1, 1, now()) on conflict (key) do update set "
-                        + "failures = case when login_throttle.last_failure_at < ?2 then 1 else login_throttle.failures + 1 end, "
-                        + "last_failure_at = now() returning failures")
+    private Row lock(String key, Timestamp forgetBefore) {
+        em.createNativeQuery("insert into login_throttle (key, failures, last_failure_at) values (?1, 0, now()) "
+                + "on conflict (key) do nothing").setParameter(1, key).executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("select case when last_failure_at < ?2 then 0 else failures end, "
+                        + "coalesce(extract(epoch from (blocked_until - now())), 0) from login_throttle where key = ?1 for update")
                 .setParameter(1, key).setParameter(2, forgetBefore).getSingleResult();
-        Duration delay = policy.delayAfter(failures.intValue());
-        if (!delay.isZero()) {
-            em.createNativeQuery("update login_throttle set blocked_until = now() + make_interval(secs => ?1) where key = ?2")
-                    .setParameter(1, (double) delay.toMillis() / 1000).setParameter(2, key).executeUpdate();
-        }
+        double seconds = ((Number) row[1]).doubleValue();
+        return new Row(((Number) row[0]).intValue(), Duration.ofMillis(Math.max(0, Math.round(seconds * 1000))));
+    }
+
+    /** Sets a locked key's count and the block its policy gives that count. */
+    private void count(String key, int failures, ThrottlePolicy policy) {
+        Duration delay = policy.delayAfter(failures);
+        em.createNativeQuery("update login_throttle set failures = ?1, last_failure_at = now(), blocked_until = "
+                        + "case when ?2 > 0 then now() + make_interval(secs => ?2) end where key = ?3")
+                .setParameter(1, failures).setParameter(2, (double) delay.toMillis() / 1000).setParameter(3, key).executeUpdate();
+    }
+
+    /** An admitted attempt failed: it is counted already, so only the audit event is left. */
+    public void failed(String address) {
+        QuarkusTransaction.requiringNew().run(() -> audit.record("login_failed", null, null, null, address)); // the username typed is not logged
+    }
+
+    /** A successful login clears the account's failures and takes back the address's count of this attempt. */
+    public void succeeded(String username, String address) {
+        succeeded(accountKey(username), addressKey(address), addresses);
+    }
+
+    /** Clears {@code key} and takes one attempt back from {@code otherKey}, unblocking it if its policy now allows. */
+    void succeeded(String key, String otherKey, ThrottlePolicy otherPolicy) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from login_throttle where key = ?1").setParameter(1, key).executeUpdate();
+            Row row = lock(otherKey, Timestamp.from(Instant.now().minus(config.forgetAfter())));
+            if (row.failures() > 0) {
+                int failures = row.failures() - 1;
+                em.createNativeQuery("update login_throttle set failures = ?1, blocked_until = case when ?2 then null else blocked_until end "
+                                + "where key = ?3")
+                        .setParameter(1, failures).setParameter(2, otherPolicy.delayAfter(failures).isZero()).setParameter(3, otherKey)
+                        .executeUpdate();
+            }
+        });
     }
 
     /** Forgets old failures (called by the clean-up job). */

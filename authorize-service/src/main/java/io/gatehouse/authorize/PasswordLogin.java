@@ -46,7 +46,7 @@ public class PasswordLogin {
                 || password.length() > MAX_INPUT) {
             return new Result(null, null);
         }
-        Duration wait = throttle.wait(username, address);
+        Duration wait = throttle.admit(username, address);
         if (!wait.isZero() && !wait.isNegative()) {
             return new Result(null, wait);
         }
@@ -54,10 +54,10 @@ public class PasswordLogin {
         UserEntity user = found.filter(u -> u.enabled && u.passwordHash != null).orElse(null);
         boolean verified = hasher.verify(password.toCharArray(), user == null ? dummyHash : user.passwordHash);
         if (user == null || !verified) {
-            throttle.failed(username, address);
+            throttle.failed(address);
             return new Result(null, null);
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         if (hasher.needsRehash(user.passwordHash)) {
             String upgraded = hasher.hash(password.toCharArray());
             QuarkusTransaction.requiringNew().run(() -> {

@@ -39,22 +39,21 @@ public class UserCodeThrottle {
         return "user_code:ip:" + address;
     }
 
-    /** How long the browser must still wait before its next code is looked at; zero when it may go ahead. */
-    public Duration wait(String browser, String address) {
-        return throttle.waitFor(browserKey(browser), addressKey(address));
+    /**
+     * Admits the browser's next code (zero returned; counted as a failure until it matches) or refuses it with the
+     * wait, atomically as {@link LoginThrottle#admit(String, String)} does.
+     */
+    public Duration admit(String browser, String address) {
+        return throttle.admit(browserKey(browser), browsers, addressKey(address), addresses);
     }
 
-    /** Counts a code that matched no pending device authorization. */
-    public void failed(String browser, String address) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            throttle.record(browserKey(browser), browsers);
-            throttle.record(addressKey(address), addresses);
-            audit.record("user_code_failed", null, null, null, address); // the code typed is not logged
-        });
+    /** An admitted code matched no pending device authorization: counted already, audited here. */
+    public void failed(String address) {
+        QuarkusTransaction.requiringNew().run(() -> audit.record("user_code_failed", null, null, null, address)); // the code typed is not logged
     }
 
-    /** A code that matched clears the browser's failures (the address keeps its count). */
-    public void succeeded(String browser) {
-        throttle.clear(browserKey(browser));
+    /** A code that matched clears the browser's failures and takes back the address's count of it. */
+    public void succeeded(String browser, String address) {
+        throttle.succeeded(browserKey(browser), addressKey(address), addresses);
     }
 }
