@@ -29,6 +29,8 @@ public class LoginResource {
     Sessions sessions;
     @Inject
     Pages pages;
+    @Inject
+    OneLoginAtATime oneAtATime;
 
     @GET
     public Response show(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
@@ -45,6 +47,11 @@ public class LoginResource {
         if (refused.isPresent()) {
             return pages.render(refused.get(), BrowserRequest.texts(headers, List.of()));
         }
+        return oneAtATime.run(requestId, () -> attempt(requestId, browser, username, password, headers, http));
+    }
+
+    private Response attempt(String requestId, String browser, String username, String password, HttpHeaders headers,
+                             HttpServerRequest http) {
         PasswordLogin.Result result = passwords.attempt(username, password, BrowserRequest.address(http));
         if (result.throttled()) {
             long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);

@@ -165,9 +165,10 @@ class LoginPageTest {
                 assertTrue(status == 200 || status == 429, "a login page again or a wait: " + status);
                 heard += status == 429 ? 0 : 1;
             }
-            // 5 free attempts (gatehouse.login.account-free-attempts); one more if the 1 s delay after the fifth
-            // ran out while the guesses were still arriving on a slow machine.
-            assertTrue(heard >= 5 && heard <= 6, "guesses heard: " + heard + " of " + guesses);
+            // 5 free attempts (gatehouse.login.account-free-attempts); one or two more only if the 1 s and 2 s delays
+            // after the fifth and sixth ran out while the guesses were still arriving on a slow machine. Before the
+            // admission was atomic all 16 were heard.
+            assertTrue(heard >= 5 && heard <= 7, "guesses heard: " + heard + " of " + guesses);
         } finally {
             pool.shutdownNow();
             forgetAddressFailures();
