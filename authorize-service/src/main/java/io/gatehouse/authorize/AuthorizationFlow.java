@@ -26,6 +26,7 @@ import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.ConsentRepository;
 import io.gatehouse.model.repository.UserRepository;
 import io.gatehouse.model.subject.SubjectIdentifiers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,8 +85,13 @@ public class AuthorizationFlow {
         checks = new AuthorizationChecks(authorizeConfig.pkcePlainAllowed());
     }
 
-    /** GET or POST /authorize. {@code browser} is the value of the browser-binding cookie (new if it had none). */
-    @Transactional
+    /**
+     * GET or POST /authorize. {@code browser} is the value of the browser-binding cookie (new if it had none). Not one
+     * transaction as a whole: assembling the request may fetch the client's request_uri and jwks_uri, which never
+     * happens inside a transaction (a slow remote server would hold a pooled connection); the client is read, the
+     * request assembled (a pushed request consumed in its own short transaction), then the decision and the issued
+     * response are one transaction ({@link #decide}).
+     */
     public FlowResult authorize(RequestParameters sent, String sessionCookie, String browser) {
         if (sent.oversized()) {
             // Too large for any redirect back: refused on a page, nothing of it echoed anywhere.
@@ -94,13 +100,15 @@ public class AuthorizationFlow {
         String clientId = sent.get("client_id");
         ClientEntity client;
         try {
-            client = ClientCheck.require(sent, clientId == null ? null : clients.findById(clientId));
+            ClientEntity found = clientId == null ? null
+                    : QuarkusTransaction.requiringNew().call(() -> clients.findById(clientId));
+            client = ClientCheck.require(sent, found);
         } catch (UntrustedRedirectException e) {
             return new FlowResult.ErrorPage(e.error(), 400);
         }
         RequestParameters params;
         try {
-            params = assembly.assemble(sent, client);
+            params = assembly.assemble(sent, client); // outbound fetches happen here, outside any transaction
         } catch (OAuthException e) {
             // The request object is unusable: answer at the redirect_uri sent beside it, if that one is registered.
             try {
@@ -109,6 +117,12 @@ public class AuthorizationFlow {
                 return new FlowResult.ErrorPage(u.error(), 400);
             }
         }
+        return QuarkusTransaction.requiringNew().call(() -> decide(params, client, sessionCookie, browser));
+    }
+
+    /** The assembled request checked, then answered, sent to log in, or to consent: one transaction. */
+    private FlowResult decide(RequestParameters params, ClientEntity detached, String sessionCookie, String browser) {
+        ClientEntity client = clients.findById(detached.clientId);
         String redirectUri;
         try {
             redirectUri = RedirectUriCheck.resolve(params, client);

@@ -12,10 +12,10 @@ import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.PushedRequestEntity;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.PushedRequestRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +61,8 @@ public class PushedAuthorizationRequests {
      * @param form the single-valued form parameters of the PAR request
      * @throws io.gatehouse.model.error.OAuthException the first rule broken (RFC 9126 2.3: as RFC 6749 5.2 JSON)
      */
-    @Transactional
+    // Not one transaction: the request object's signature may need the client's jwks_uri, fetched outside any
+    // transaction; only storing the pushed request is transactional.
     public Pushed push(Map<String, String> form, AuthenticatedClient client) {
         ClientEntity c = client.client();
         RequestParameters pushedParams = PushedAuthorizationRequest.parameters(form, c.clientId);
@@ -81,7 +82,7 @@ public class PushedAuthorizationRequests {
         p.parameters = new LinkedHashMap<>(params.values());
         p.createdAt = Instant.now();
         p.expiresAt = p.createdAt.plus(config.requestLifetime());
-        pushed.persist(p);
+        QuarkusTransaction.requiringNew().run(() -> pushed.persist(p));
         return new Pushed(p.requestUri, config.requestLifetime().toSeconds());
     }
 }

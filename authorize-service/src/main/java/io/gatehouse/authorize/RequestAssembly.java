@@ -11,6 +11,7 @@ import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.PushedRequestEntity;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.PushedRequestRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -78,7 +79,12 @@ public class RequestAssembly {
         if (!requestUriConfig.enabled()) {
             throw AuthorizationError.requestUriNotSupported("request objects by reference are not enabled").toException(); // OIDC Core 6.4
         }
-        String refused = RequestUriRule.rejection(uri, registeredRequestUris(client), requestUriConfig.allowHttp());
+        List<String> registered = registeredRequestUris(client);
+        if (registered.isEmpty() && !requestUriConfig.allowUnregistered()) {
+            // Issue 16.5: only a client that registered request_uris makes the OP fetch one (OIDC Core 6.4, 3.1.2.6).
+            throw AuthorizationError.requestUriNotSupported("this client registered no request_uris").toException();
+        }
+        String refused = RequestUriRule.rejection(uri, registered, requestUriConfig.allowHttp(), requestUriConfig.allowUnregistered());
         if (refused != null) {
             throw AuthorizationError.invalidRequestUri(refused).toException();
         }
@@ -127,13 +133,7 @@ public class RequestAssembly {
 
     /** RFC 9126 4: the pushed parameters are the request; they are single use and bound to the client. */
     private RequestParameters pushedRequest(String uri, RequestParameters sent, ClientEntity client) {
-        PushedRequestEntity p = pushed.findById(uri);
-        if (p == null || !p.clientId.equals(client.clientId) || p.consumedAt != null || !p.expiresAt.isAfter(Instant.now())) {
-            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
-        }
-        if (pushed.update("consumedAt = ?1 where requestUri = ?2 and consumedAt is null", Instant.now(), uri) != 1) {
-            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
-        }
+        PushedRequestEntity p = QuarkusTransaction.requiringNew().call(() -> consumePushed(uri, client)); // single use
         Map<String, String> parameters = new LinkedHashMap<>();
         if (p.parameters != null) {
             p.parameters.forEach((k, v) -> {
@@ -152,6 +152,18 @@ public class RequestAssembly {
             return base.overlay(objectParameters(parameters.get("request"), client));
         }
         return base.overlay(Map.of());
+    }
+
+    /** RFC 9126 4: the pushed request, marked consumed (null-safe error when unknown, foreign, expired or used). */
+    private PushedRequestEntity consumePushed(String uri, ClientEntity client) {
+        PushedRequestEntity p = pushed.findById(uri);
+        if (p == null || !p.clientId.equals(client.clientId) || p.consumedAt != null || !p.expiresAt.isAfter(Instant.now())) {
+            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
+        }
+        if (pushed.update("consumedAt = ?1 where requestUri = ?2 and consumedAt is null", Instant.now(), uri) != 1) {
+            throw AuthorizationError.invalidRequestUri("request_uri is unknown, expired or already used").toException();
+        }
+        return p;
     }
 
     /** OIDC Core 6.1: response_type in the request object must match the one sent in the OAuth 2.0 syntax. */

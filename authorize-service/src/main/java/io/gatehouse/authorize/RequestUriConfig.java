@@ -41,4 +41,12 @@ public interface RequestUriConfig {
      */
     @WithDefault("false")
     boolean allowHttp();
+
+    /**
+     * Let clients that registered no {@code request_uris} use any request_uri URL. Default {@code false}: only a
+     * registered URL (compared without its fragment) is fetched (OIDC Registration 2, Discovery 3
+     * {@code require_request_uri_registration}, which discovery keeps saying is true).
+     */
+    @WithDefault("false")
+    boolean allowUnregistered();
 }

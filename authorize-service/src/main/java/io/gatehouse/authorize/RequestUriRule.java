@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * Which request_uri URLs the authorization endpoint may fetch for a client (OIDC Core 6.2, RFC 9101 5.2): absolute
  * https URLs (http only when allowed, for tests and development) of at most 512 characters, and, when the client
- * registered {@code request_uris} (OIDC Registration 2), one of them compared without the fragment (the fragment may
- * carry a hash of the content). A client that registered none may use any such URL
- * ({@code require_request_uri_registration: false} in discovery).
+ * registered {@code request_uris} (OIDC Registration 2), exactly one of them compared without the fragment (the
+ * fragment may carry a hash of the content, OIDC Registration 2). A client that registered none may use none
+ * ({@code require_request_uri_registration: true} in discovery) unless {@code allowUnregistered}: a remote
+ * request_uri makes the OP fetch a URL named by an unauthenticated request.
  */
 public final class RequestUriRule {
 
@@ -21,7 +22,7 @@ public final class RequestUriRule {
     }
 
     /** Null when {@code uri} may be fetched for a client that registered {@code registered}; otherwise why not. */
-    public static String rejection(String uri, List<String> registered, boolean allowHttp) {
+    public static String rejection(String uri, List<String> registered, boolean allowHttp, boolean allowUnregistered) {
         if (uri.length() > MAX_LENGTH) {
             return "request_uri is longer than " + MAX_LENGTH + " characters";
         }
@@ -37,6 +38,9 @@ public final class RequestUriRule {
         }
         if (parsed.getHost() == null) {
             return "request_uri has no host";
+        }
+        if (registered.isEmpty() && !allowUnregistered) {
+            return "the client registered no request_uris"; // OIDC Discovery 3 require_request_uri_registration
         }
         if (!registered.isEmpty() && registered.stream().noneMatch(r -> withoutFragment(r).equals(withoutFragment(uri)))) {
             return "request_uri is not one of the client's registered request_uris"; // OIDC Registration 2

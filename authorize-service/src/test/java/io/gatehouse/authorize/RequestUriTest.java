@@ -64,6 +64,8 @@ class RequestUriTest {
     AuthorizationCodeRepository codes;
     @Inject
     GatehouseConfig config;
+    @Inject
+    io.gatehouse.model.repository.ClientRepository clients;
 
     @BeforeAll
     static void startClientServer() throws IOException {
@@ -129,8 +131,15 @@ class RequestUriTest {
         return jwt;
     }
 
-    /** What the client sends: the OAuth 2.0 parameters beside the request_uri (OIDC Core 6.2). */
-    private static Map<String, String> query(ClientEntity client, String requestUri) {
+    /**
+     * What the client sends: the OAuth 2.0 parameters beside the request_uri (OIDC Core 6.2). A client that registered
+     * no request_uris gets this one registered first (issue 16.5: only registered ones are fetched).
+     */
+    private Map<String, String> query(ClientEntity client, String requestUri) {
+        if (!(client.metadata.get("request_uris") instanceof List<?>)) {
+            client.metadata.put("request_uris", new ArrayList<>(List.of(requestUri)));
+            QuarkusTransaction.requiringNew().run(() -> clients.findById(client.clientId).metadata = new java.util.HashMap<>(client.metadata));
+        }
         Map<String, String> query = Flows.request(client, "code", "openid");
         query.put("request_uri", requestUri);
         return query;
@@ -246,6 +255,18 @@ class RequestUriTest {
         assertEquals("invalid_request_uri", p.get("error"));
         assertEquals(query.get("state"), p.get("state"));
         assertEquals(0, fetches(uri), "an unregistered request_uri is never fetched");
+    }
+
+    @Test
+    void clientThatRegisteredNoRequestUrisGetsRequestUriNotSupportedAndNothingIsFetched() {
+        ClientEntity client = fixtures.client();
+        String uri = publish(RequestObjectTest.unsigned(Map.of("client_id", client.clientId, "scope", "openid")));
+        Map<String, String> query = Flows.request(client, "code", "openid");
+        query.put("request_uri", uri);
+        Map<String, String> p = TestBrowser.callback(new TestBrowser().authorize(query));
+        assertEquals("request_uri_not_supported", p.get("error"), p.toString()); // OIDC Core 6.4
+        assertEquals(query.get("state"), p.get("state"));
+        assertEquals(0, fetches(uri), "an unauthenticated request cannot make the OP fetch an unregistered URL");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.gatehouse.authorize.registration;
 
 import io.gatehouse.model.error.OAuthException;
-import io.gatehouse.model.logout.OutboundAddressPolicy;
+import io.gatehouse.model.outbound.OutboundAddressPolicy;
 import io.gatehouse.model.registration.RegistrationError;
 import io.gatehouse.model.registration.SectorIdentifierDocument;
 import io.gatehouse.model.registration.SectorIdentifierDocuments;

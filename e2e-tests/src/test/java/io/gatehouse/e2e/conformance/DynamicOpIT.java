@@ -467,7 +467,7 @@ class DynamicOpIT extends ConformanceFlows {
         FlowResult r = tokens(c.rp(), inObject, o, c.redeem(o.param("code"), CALLBACK), driver);
         assertEquals(inObject.get("nonce"), r.idToken().getNonce().getValue(), "the nonce of the request object by reference");
         assertTrue(discovery().getBoolean("request_uri_parameter_supported"), "discovery says request_uri is supported");
-        assertFalse(discovery().getBoolean("require_request_uri_registration"), "request_uris need not be registered");
+        assertTrue(discovery().getBoolean("require_request_uri_registration"), "request_uris must be registered");
     }
 
     @Test

@@ -194,9 +194,9 @@ class BadInputIT {
         cases.add(get("authorize: request object encrypted (five parts)", A, "/authorize?" + rpQuery + "&request=a.b.c.d.e")
                 .expect(302).error("request_not_supported"));
         cases.add(get("authorize: request object garbage", A, "/authorize?" + rpQuery + "&request=" + XQ).expect(302).error("invalid_request_object"));
-        // OIDC Core 6.2: fetched, and a document that cannot be fetched is invalid_request_uri (no network here).
-        cases.add(get("authorize: request_uri on an unreachable host", A, "/authorize?" + rpQuery + "&request_uri=" + enc("https://evil.example/ro"))
-                .expect(302).error("invalid_request_uri"));
+        // Issue 16.5: a client that registered no request_uris cannot make the OP fetch one (OIDC Core 6.4).
+        cases.add(get("authorize: request_uri of a client that registered none", A, "/authorize?" + rpQuery + "&request_uri=" + enc("https://evil.example/ro"))
+                .expect(302).error("request_uri_not_supported"));
         cases.add(get("authorize: request_uri unknown PAR urn with <script>", A, "/authorize?" + rpQuery + "&request_uri="
                 + enc("urn:ietf:params:oauth:request_uri:" + X)).expect(302).error("invalid_request_uri"));
         // wrong methods, content types, encodings and sizes of the POST form (OIDC Core 3.1.2.1)

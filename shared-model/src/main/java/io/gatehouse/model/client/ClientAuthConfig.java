@@ -16,6 +16,28 @@ public interface ClientAuthConfig {
     Duration jwksCache();
 
     /**
+     * How long past {@code jwks-cache} the last good jwks_uri document is still used while re-fetching it fails.
+     * After that the client's keys are gone until a fetch succeeds (stale keys are not served forever). Default 1 h.
+     */
+    @WithDefault("1h")
+    Duration jwksMaxStale();
+
+    /**
+     * The least time between two fetches of one jwks_uri that are not due to expiry: a re-fetch because a JWS names
+     * an unknown kid, or a retry after a failed fetch. Default 10 seconds.
+     */
+    @WithDefault("10s")
+    Duration jwksRefetchInterval();
+
+    /** The total deadline of one jwks_uri fetch, a slowly sent body included. Default 5 seconds. */
+    @WithDefault("5s")
+    Duration jwksTimeout();
+
+    /** The largest jwks_uri document accepted, in bytes. Default 64 KiB. */
+    @WithDefault("65536")
+    int jwksMaxBytes();
+
+    /**
      * Allow jwks_uri addresses that resolve to loopback, private or otherwise internal addresses. Default
      * {@code false} (no server-side request forgery into the cluster); tests allow it.
      */

@@ -9,7 +9,6 @@ import io.gatehouse.model.repository.ClientRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,8 @@ public class ClientAuthentication {
      * @param form          the request's form parameters, each present at most once
      * @param endpoint      where the request was sent (an accepted audience of JWT assertions)
      */
-    @Transactional
+    // Not transactional: private_key_jwt may fetch the client's jwks_uri, which never happens inside a transaction
+    // (a slow remote server would hold a pooled connection); the jti replay check has its own short transaction.
     public AuthenticatedClient authenticate(List<String> authorization, Map<String, String> form, Endpoint endpoint) {
         try {
             ClientCredentials credentials = ClientCredentials.parse(authorization, form);

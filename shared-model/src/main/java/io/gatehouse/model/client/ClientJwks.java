@@ -2,53 +2,74 @@ package io.gatehouse.model.client;
 
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
-import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.Jwk;
 import io.gatehouse.model.jose.JwsAlgorithm;
-import io.gatehouse.model.logout.OutboundAddressPolicy;
+import io.gatehouse.model.outbound.OutboundConfig;
+import io.gatehouse.model.outbound.OutboundFetch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
+import java.util.function.Supplier;
 
 /**
  * The public keys of a client (RFC 7591 2: {@code jwks} by value or {@code jwks_uri} by reference, never both).
- * A jwks_uri document is cached for {@code gatehouse.client-auth.jwks-cache}; a forced re-fetch (an assertion naming
- * a key not held) happens at most once per {@link #FORCED_REFETCH_INTERVAL} per URI, so random kids cannot make
- * Gatehouse hammer a client's server. Fetches follow no redirects, time out, are size-bounded, and internal addresses
- * are refused unless allowed ({@link OutboundAddressPolicy}).
+ * A jwks_uri document is cached per URI for {@code gatehouse.client-auth.jwks-cache}; after that it is fetched again,
+ * and while that fails the last good set is used for at most {@code jwks-max-stale} more, then no longer at all.
+ * One fetch per URI is in flight at a time (concurrent callers share its result). A re-fetch asked for because a JWS
+ * names a key not held happens at once the first time, then at most once per {@code jwks-refetch-interval} per URI,
+ * so random kids cannot make Gatehouse hammer a client's server; a failed fetch is retried no more often either. Fetches go through {@link OutboundFetch}
+ * (outside any transaction, SSRF-checked at connect time, bounded in time and size).
  */
 @ApplicationScoped
 public class ClientJwks {
 
-    private static final Logger LOG = Logger.getLogger(ClientJwks.class);
-    static final Duration FORCED_REFETCH_INTERVAL = Duration.ofSeconds(10);
-    private static final int MAX_BYTES = 64 * 1024;
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Cached>> inFlight = new ConcurrentHashMap<>();
+    private OutboundFetch outbound;
+    private OutboundFetch.Purpose purpose;
+    private Duration ttl;
+    private Duration maxStale;
+    private Duration refetchInterval;
+    private Supplier<Instant> clock;
 
-    @Inject
-    ClientAuthConfig config;
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT).build();
-    private final Map<String, Fetched> cache = new ConcurrentHashMap<>();
-
-    private record Fetched(List<Map<String, Object>> keys, Instant fetchedAt, Instant forcedAt) {
+    /**
+     * A document as last fetched ({@code keys} null when never fetched successfully), when it was last tried and
+     * whether that failed, and when a re-fetch for an unknown kid last happened.
+     */
+    private record Cached(List<Map<String, Object>> keys, Instant fetchedAt, Instant attemptedAt, boolean failed, Instant forcedAt) {
     }
 
-    /** The client's JWKs; {@code refresh} asks for a re-fetch of its jwks_uri (rate-limited). */
+    ClientJwks() {
+        // for CDI proxies
+    }
+
+    @Inject
+    ClientJwks(ClientAuthConfig config, OutboundConfig outboundConfig, OutboundFetch outbound) {
+        this(outbound, new OutboundFetch.Purpose("jwks_uri", "application/jwk-set+json, application/json",
+                        new OutboundFetch.Limits(outboundConfig.connectTimeout(), config.jwksTimeout(), config.jwksMaxBytes()),
+                        config.allowInternalJwksUri()),
+                config.jwksCache(), config.jwksMaxStale(), config.jwksRefetchInterval(), Instant::now);
+    }
+
+    ClientJwks(OutboundFetch outbound, OutboundFetch.Purpose purpose, Duration ttl, Duration maxStale,
+            Duration refetchInterval, Supplier<Instant> clock) {
+        this.outbound = outbound;
+        this.purpose = purpose;
+        this.ttl = ttl;
+        this.maxStale = maxStale;
+        this.refetchInterval = refetchInterval;
+        this.clock = clock;
+    }
+
+    /** The client's JWKs; {@code refresh} asks for a re-fetch of its jwks_uri (rate-limited). Never in a transaction. */
     public List<Map<String, Object>> keys(ClientEntity client, boolean refresh) {
         Map<String, Object> metadata = client.metadata == null ? Map.of() : client.metadata;
         if (metadata.get("jwks") instanceof Map<?, ?> jwks) {
@@ -57,20 +78,62 @@ public class ClientJwks {
         if (!(metadata.get("jwks_uri") instanceof String uri)) {
             return List.of();
         }
-        Instant now = Instant.now();
-        Fetched cached = cache.get(uri);
-        boolean stale = cached == null || cached.fetchedAt().plus(config.jwksCache()).isBefore(now);
-        boolean forced = refresh && (cached == null || cached.forcedAt() == null
-                || cached.forcedAt().plus(FORCED_REFETCH_INTERVAL).isBefore(now));
-        if (!stale && !forced) {
-            return cached.keys();
+        return keys(uri, refresh);
+    }
+
+    List<Map<String, Object>> keys(String uri, boolean refresh) {
+        Instant now = clock.get();
+        Cached cached = cache.get(uri);
+        boolean fresh = cached != null && cached.keys() != null && !now.isAfter(cached.fetchedAt().plus(ttl));
+        boolean fetch;
+        if (!fresh) {
+            // expired or never had: fetch, but after a failure retry no more than once per interval
+            fetch = cached == null || !cached.failed() || !now.isBefore(cached.attemptedAt().plus(refetchInterval));
+        } else {
+            // a JWS names a kid not held: the first such re-fetch at once, then no more than once per interval
+            fetch = refresh && (cached.forcedAt() == null || !now.isBefore(cached.forcedAt().plus(refetchInterval)));
         }
-        List<Map<String, Object>> fetched = fetch(client.clientId, uri);
-        if (fetched == null) {
-            return cached == null ? List.of() : cached.keys(); // keep serving the last good document
+        if (!fetch) {
+            return usable(cached, now);
         }
-        cache.put(uri, new Fetched(fetched, now, forced ? now : cached == null ? null : cached.forcedAt()));
-        return fetched;
+        return usable(fetchOnce(uri, fresh), clock.get());
+    }
+
+    /** The cached set unless it is past TTL plus max-stale (then nothing: stale keys are not served forever). */
+    private List<Map<String, Object>> usable(Cached cached, Instant now) {
+        if (cached == null || cached.keys() == null || now.isAfter(cached.fetchedAt().plus(ttl).plus(maxStale))) {
+            return List.of();
+        }
+        return cached.keys();
+    }
+
+    /** Single flight: the first caller fetches, concurrent callers for the same URI wait for its result. */
+    private Cached fetchOnce(String uri, boolean forced) {
+        CompletableFuture<Cached> mine = new CompletableFuture<>();
+        CompletableFuture<Cached> running = inFlight.putIfAbsent(uri, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Cached previous = cache.get(uri);
+            Instant now = clock.get();
+            Cached next;
+            Instant forcedAt = forced ? now : previous == null ? null : previous.forcedAt();
+            try {
+                next = new Cached(keysOf(outbound.fetchJson(URI.create(uri), purpose)), now, now, false, forcedAt);
+            } catch (OutboundFetch.FetchFailed | IllegalArgumentException e) {
+                next = previous == null ? new Cached(null, now, now, true, forcedAt)
+                        : new Cached(previous.keys(), previous.fetchedAt(), now, true, forcedAt);
+            }
+            cache.put(uri, next);
+            mine.complete(next);
+            return next;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(uri, mine);
+        }
     }
 
     /** The keys of {@code keys} that may verify a JWS of {@code alg} naming {@code kid} (RFC 7517 4; RFC 8725 3.1). */
@@ -98,38 +161,5 @@ public class ClientJwks {
             return List.of();
         }
         return keys.stream().filter(k -> k instanceof Map<?, ?>).map(k -> (Map<String, Object>) k).toList();
-    }
-
-    /** The keys of the document at {@code uri}; null when it cannot be had. */
-    private List<Map<String, Object>> fetch(String clientId, String uri) {
-        String refused = new OutboundAddressPolicy(config.allowInternalJwksUri()).rejection(uri);
-        if (refused != null) {
-            LOG.warnf("jwks_uri of client %s refused: %s", clientId, refused);
-            return null;
-        }
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
-                    .header("Accept", "application/jwk-set+json, application/json").GET().build();
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    LOG.warnf("jwks_uri of client %s answered %d", clientId, response.statusCode());
-                    return null;
-                }
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                Map<String, Object> document = bytes.length > MAX_BYTES ? null : Json.readObject(bytes);
-                if (document == null) {
-                    LOG.warnf("jwks_uri of client %s did not return a JWK Set", clientId);
-                    return null;
-                }
-                return keysOf(document);
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("jwks_uri of client %s cannot be fetched: %s", clientId, e.toString());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

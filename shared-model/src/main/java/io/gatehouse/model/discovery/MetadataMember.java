@@ -63,8 +63,9 @@ public enum MetadataMember {
     REQUEST_PARAMETER_SUPPORTED("request_parameter_supported", Set.of(AUTHORIZATION), f -> true),
     // OIDC Core 6.2 (mandatory for dynamic OPs, 15.2): request objects by reference, fetched from the client's URL.
     REQUEST_URI_PARAMETER_SUPPORTED("request_uri_parameter_supported", Set.of(AUTHORIZATION), f -> true),
-    // Discovery 3: a client that registered no request_uris may use any https request_uri; one that did, only those.
-    REQUIRE_REQUEST_URI_REGISTRATION("require_request_uri_registration", Set.of(AUTHORIZATION), f -> false),
+    // Discovery 3: a client may use only the request_uris it registered (OIDC Registration 2); the authorize service's
+    // gatehouse.authorization.request-uri.allow-unregistered relaxes that without changing this member.
+    REQUIRE_REQUEST_URI_REGISTRATION("require_request_uri_registration", Set.of(AUTHORIZATION), f -> true),
     REQUIRE_PUSHED_AUTHORIZATION_REQUESTS("require_pushed_authorization_requests", Set.of(PUSHED_AUTHORIZATION_REQUEST),
             f -> false),
     PROMPT_VALUES_SUPPORTED("prompt_values_supported", Set.of(AUTHORIZATION),

@@ -3,6 +3,8 @@ package io.gatehouse.model.logout;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.LogoutDeliveryEntity;
+import io.gatehouse.model.outbound.OutboundConfig;
+import io.gatehouse.model.outbound.OutboundFetch;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,18 +13,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Sends queued logout tokens: HTTP POST {@code logout_token=...} (Back-Channel Logout 1.0 section 2.5), bounded
- * timeouts, no redirects followed, addresses checked by {@link OutboundAddressPolicy}, retries with exponential
+ * timeouts, no redirects followed, addresses checked at connect time by {@link OutboundFetch}, retries with exponential
  * backoff. Due rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas never send one notice twice
  * at once. A 200 or 204 is success; anything else is retried until {@code max-attempts}.
  */
@@ -43,8 +41,10 @@ public class BackchannelDeliveryWorker {
     @Inject
     BackchannelLogout logout;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(3)).build();
+    @Inject
+    OutboundFetch outbound;
+    @Inject
+    OutboundConfig outboundConfig;
 
     @Scheduled(every = "${gatehouse.logout.delivery-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -113,28 +113,18 @@ public class BackchannelDeliveryWorker {
     private record Due(LogoutDeliveryEntity delivery, ClientEntity client) {
     }
 
-    /** Null on success, otherwise a short reason (never the token). */
+    /** Null on success, otherwise a short reason (never the token; details are in the log). */
     private String send(LogoutDeliveryEntity d, String logoutToken) {
         boolean allowInternal = config.allowInternalAddresses() || gatehouse.devMode();
-        String rejected = new OutboundAddressPolicy(allowInternal).rejection(d.logoutUri);
-        if (rejected != null) {
-            return "logout URI refused: " + rejected;
-        }
+        OutboundFetch.Purpose purpose = new OutboundFetch.Purpose("backchannel_logout_uri", null,
+                new OutboundFetch.Limits(outboundConfig.connectTimeout(), config.deliveryTimeout(), 64 * 1024), allowInternal);
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(d.logoutUri))
-                    .timeout(config.deliveryTimeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Cache-Control", "no-store")
-                    .POST(HttpRequest.BodyPublishers.ofString("logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            return status == 200 || status == 204 ? null : "HTTP " + status;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        } catch (Exception e) {
-            return e.getClass().getSimpleName();
+            OutboundFetch.Response response = outbound.postForm(URI.create(d.logoutUri), purpose,
+                    "logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8));
+            int status = response.status();
+            return status == 200 || status == 204 ? null : "HTTP " + status; // OIDC Back-Channel Logout 2.8
+        } catch (OutboundFetch.FetchFailed | IllegalArgumentException e) {
+            return "not delivered";
         }
     }
 }

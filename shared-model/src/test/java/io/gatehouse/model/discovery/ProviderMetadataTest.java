@@ -117,7 +117,7 @@ class ProviderMetadataTest {
         }
         // Request objects by reference (OIDC Core 6.2), without required registration of request_uris (Discovery 3).
         assertEquals(true, doc.get("request_uri_parameter_supported"));
-        assertEquals(false, doc.get("require_request_uri_registration"));
+        assertEquals(true, doc.get("require_request_uri_registration"));
         assertEquals(false, doc.get("require_pushed_authorization_requests"));
         assertEquals(List.of("none", "login", "consent", "select_account"), doc.get("prompt_values_supported"));
     }

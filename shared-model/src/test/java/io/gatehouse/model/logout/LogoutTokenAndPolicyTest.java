@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gatehouse.model.outbound.OutboundAddressPolicy;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

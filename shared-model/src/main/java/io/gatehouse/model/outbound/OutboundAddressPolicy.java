@@ -1,13 +1,14 @@
-package io.gatehouse.model.logout;
+package io.gatehouse.model.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 
 /**
- * Where Gatehouse may send requests of its own (back-channel logout, and later jwks_uri and
- * sector_identifier_uri fetches): http(s) only, and unless allowed, never to an address inside the network
- * (RFC 9700 4.16 style server-side request forgery protection).
+ * Where Gatehouse may send requests of its own: http(s) only, and unless allowed, never to an address inside the
+ * network (RFC 9700 4.16 style server-side request forgery protection). {@link #isInternal} is what
+ * {@link OutboundFetch} enforces on the address it connects to; {@link #rejection} resolves the name itself and so
+ * is only an early answer (at registration, say), never the protection: DNS may answer differently at connect time.
  */
 public final class OutboundAddressPolicy {
 
@@ -47,7 +48,7 @@ public final class OutboundAddressPolicy {
         return null;
     }
 
-    static boolean isInternal(InetAddress a) {
+    public static boolean isInternal(InetAddress a) {
         if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return true;
