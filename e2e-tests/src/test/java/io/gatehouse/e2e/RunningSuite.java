@@ -45,9 +45,13 @@ public final class RunningSuite {
         // The services trust the JDK's CAs plus the test relying party's certificate (its https sector_identifier_uri
         // host, RpHost.https()); the path goes into a whitespace-split option list, so it must hold no space.
         Path trustStore = RpTls.serviceTrustStore(root.resolve("e2e-tests/target/rp-tls"));
+        Path bootstrap = root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml").toAbsolutePath();
         Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
-                root.resolve("e2e-tests/target/service-logs"), root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml"),
-                Map.of("GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+                root.resolve("e2e-tests/target/service-logs"), bootstrap,
+                Map.of(// Set for every service, as README's GATEHOUSE_BOOTSTRAP_FILE variant does: the four processes
+                        // import the same file at once on one database (issue 16.4, BootstrapImportIT).
+                        "GATEHOUSE_BOOTSTRAP_FILE", bootstrap.toString(),
+                        "GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
                                 + " -Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStoreType=PKCS12"
                                 + " -Djavax.net.ssl.trustStorePassword=" + RpTls.trustStorePassword(),
                         "GATEHOUSE_KEYS_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY,
