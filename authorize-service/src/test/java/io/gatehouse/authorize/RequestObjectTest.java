@@ -82,6 +82,18 @@ class RequestObjectTest {
         assertEquals("openid profile", row.scope);
     }
 
+    /** A code request as a request object signed with {@code key} (RFC 9101 4: iss, aud, exp). */
+    String signedObject(RSAKey key, ClientEntity client, String nonce, String state) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                .type(new JOSEObjectType("oauth-authz-req+jwt")).build(),
+                new JWTClaimsSet.Builder().issuer(client.clientId).audience(config.issuer()).claim("client_id", client.clientId)
+                        .claim("response_type", "code").claim("scope", "openid").claim("nonce", nonce)
+                        .claim("redirect_uri", "https://rp.example/cb").claim("state", state)
+                        .claim("max_age", 3600).expirationTime(java.util.Date.from(Instant.now().plusSeconds(60))).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
     @Test
     void requestObjectSignedWithTheClientsKeyIsAccepted() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("rp-key").keyUse(KeyUse.SIGNATURE).generate();
@@ -91,14 +103,8 @@ class RequestObjectTest {
         });
         UserEntity user = fixtures.user();
         String nonce = "signed-" + UUID.randomUUID();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rp-key").type(new JOSEObjectType("oauth-authz-req+jwt")).build(),
-                new JWTClaimsSet.Builder().issuer(client.clientId).audience(config.issuer()).claim("client_id", client.clientId)
-                        .claim("response_type", "code").claim("scope", "openid").claim("nonce", nonce)
-                        .claim("redirect_uri", "https://rp.example/cb").claim("state", "s-signed")
-                        .claim("max_age", 3600).expirationTime(java.util.Date.from(Instant.now().plusSeconds(60))).build());
-        jwt.sign(new RSASSASigner(key));
         Map<String, String> query = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", client.clientId,
-                "scope", "openid", "request", jwt.serialize()));
+                "scope", "openid", "request", signedObject(key, client, nonce, "s-signed")));
         Map<String, String> p = TestBrowser.callback(Flows.run(new TestBrowser(), query, user));
         assertEquals("s-signed", p.get("state"));
         assertEquals(nonce, QuarkusTransaction.requiringNew().call(() -> codes.findById(Sha256.hash(p.get("code"))).nonce));
@@ -131,13 +137,8 @@ class RequestObjectTest {
         unsignedQuery.put("request", unsigned(Map.of("scope", "openid")));
         assertEquals("invalid_request_object", TestBrowser.callback(new TestBrowser().authorize(unsignedQuery)).get("error"));
 
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rp-key").build(),
-                new JWTClaimsSet.Builder().issuer(client.clientId).audience(config.issuer()).claim("client_id", client.clientId)
-                        .claim("response_type", "code").claim("scope", "openid").claim("nonce", "n-required")
-                        .claim("redirect_uri", "https://rp.example/cb").claim("state", "s-required").build());
-        jwt.sign(new RSASSASigner(key));
         Map<String, String> signed = new LinkedHashMap<>(Map.of("response_type", "code", "client_id", client.clientId,
-                "scope", "openid", "request", jwt.serialize()));
+                "scope", "openid", "request", signedObject(key, client, "n-required", "s-required")));
         Map<String, String> ok = TestBrowser.callback(Flows.run(new TestBrowser(), signed, fixtures.user()));
         assertNotNull(ok.get("code"), ok.toString());
         assertEquals("s-required", ok.get("state"));
