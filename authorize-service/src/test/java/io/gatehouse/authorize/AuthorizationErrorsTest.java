@@ -254,7 +254,8 @@ class AuthorizationErrorsTest {
 
     @Test
     void requestUriThatIsNoHttpUrlIsInvalidRequestUri() {
-        Map<String, String> req = Flows.request(fixtures.client(), "code", "openid");
+        ClientEntity client = fixtures.client(c -> c.metadata.put("request_uris", new java.util.ArrayList<>(List.of("https://rp.example/request/1"))));
+        Map<String, String> req = Flows.request(client, "code", "openid");
         req.put("request_uri", "ftp://rp.example/request/1");
         redirectedError(req, "invalid_request_uri"); // OIDC Core 6.4
     }
