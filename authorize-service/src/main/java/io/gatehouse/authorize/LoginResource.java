@@ -1,6 +1,7 @@
 package io.gatehouse.authorize;
 
 import io.gatehouse.authorize.AuthorizationFlow.LoginView;
+import io.gatehouse.model.user.Authentication;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,12 +59,36 @@ public class LoginResource {
             return Response.fromResponse(page(requestId, headers, Duration.ofSeconds(seconds), 429))
                     .header("Retry-After", seconds).build();
         }
+        if (result.unavailable()) {
+            // The user store (directory) did not answer in time: a page that says so, never a 500 or a hang.
+            return Response.fromResponse(messagePage(requestId, headers, "login_unavailable", 503)).header("Retry-After", 30).build();
+        }
         if (!result.succeeded()) {
-            return page(requestId, headers, Duration.ZERO, 200);
+            return messagePage(requestId, headers, refusalMessage(result.refusal()), 200);
         }
         AuthorizationFlow.LoggedIn in = flow.loggedIn(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE), result.user());
         return pages.render(in.result(), BrowserRequest.texts(headers, List.of()),
                 in.sessionCookie() == null ? null : sessions.cookie(in.sessionCookie()));
+    }
+
+    private static String refusalMessage(Authentication.Refusal refusal) {
+        return switch (refusal == null ? Authentication.Refusal.INVALID_CREDENTIALS : refusal) {
+            case INVALID_CREDENTIALS -> "login_failed";
+            case ACCOUNT_LOCKED -> "login_account_locked";
+            case ACCOUNT_DISABLED -> "login_account_disabled";
+            case PASSWORD_EXPIRED -> "login_password_expired";
+        };
+    }
+
+    /** The login page with the message {@code messageKey} (no argument). */
+    private Response messagePage(String requestId, HttpHeaders headers, String messageKey, int status) {
+        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
+        Optional<LoginView> view = flow.loginView(requestId, browser);
+        if (view.isEmpty()) {
+            return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
+        }
+        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
+        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), t.get(messageKey), status);
     }
 
     /** The login page; {@code failure} is null on first show, zero after a wrong password, else the wait imposed. */

@@ -105,15 +105,28 @@ public class LoginThrottle {
     void succeeded(String key, String otherKey, ThrottlePolicy otherPolicy) {
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("delete from login_throttle where key = ?1").setParameter(1, key).executeUpdate();
-            Row row = lock(otherKey, Timestamp.from(Instant.now().minus(config.forgetAfter())));
-            if (row.failures() > 0) {
-                int failures = row.failures() - 1;
-                em.createNativeQuery("update login_throttle set failures = ?1, blocked_until = case when ?2 then null else blocked_until end "
-                                + "where key = ?3")
-                        .setParameter(1, failures).setParameter(2, otherPolicy.delayAfter(failures).isZero()).setParameter(3, otherKey)
-                        .executeUpdate();
-            }
+            takeBack(otherKey, otherPolicy);
         });
+    }
+
+    /** An admitted attempt the user store could not answer (directory down): its count is taken back from both keys. */
+    public void released(String username, String address) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            takeBack(accountKey(username), accounts);
+            takeBack(addressKey(address), addresses);
+        });
+    }
+
+    /** Takes one attempt back from a key, unblocking it if its policy now allows (in the caller's transaction). */
+    private void takeBack(String key, ThrottlePolicy policy) {
+        Row row = lock(key, Timestamp.from(Instant.now().minus(config.forgetAfter())));
+        if (row.failures() > 0) {
+            int failures = row.failures() - 1;
+            em.createNativeQuery("update login_throttle set failures = ?1, blocked_until = case when ?2 then null else blocked_until end "
+                            + "where key = ?3")
+                    .setParameter(1, failures).setParameter(2, policy.delayAfter(failures).isZero()).setParameter(3, key)
+                    .executeUpdate();
+        }
     }
 
     /** Forgets old failures (called by the clean-up job). */

@@ -1,26 +1,34 @@
 package io.gatehouse.authorize;
 
-import io.gatehouse.model.crypto.Argon2idPasswordHasher;
-import io.gatehouse.model.crypto.PasswordHasher;
 import io.gatehouse.model.entity.UserEntity;
-import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.user.Authentication;
+import io.gatehouse.model.user.UserStore;
+import io.gatehouse.model.user.UserStoreUnavailableException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
- * Username and password login against the PostgreSQL user store. Failures are throttled per account and per
- * source address; an unknown username costs the same Argon2id verification as a known one (against a dummy hash),
- * so neither the answer nor its time tells whether the account exists. A hash made with weaker parameters than the
- * current ones is replaced at a successful login.
+ * Username and password login against the configured {@link UserStore} (PostgreSQL or LDAP). Failures are
+ * throttled per account and per source address and audited the same whichever store answers; a store that cannot
+ * answer (directory down) is neither counted nor blamed on the user.
  */
 @ApplicationScoped
 public class PasswordLogin {
 
-    /** The outcome of an attempt. {@code retryAfter} is set when the attempt was refused without being heard. */
-    public record Result(UserEntity user, Duration retryAfter) {
+    private static final Logger LOG = Logger.getLogger(PasswordLogin.class);
+
+    /**
+     * The outcome of an attempt. {@code retryAfter} is set when the attempt was refused without being heard;
+     * {@code refusal} when it was heard and refused; {@code unavailable} when the store could not answer.
+     */
+    public record Result(UserEntity user, Duration retryAfter, Authentication.Refusal refusal, boolean unavailable) {
+        public Result(UserEntity user, Duration retryAfter) {
+            this(user, retryAfter, user == null && retryAfter == null ? Authentication.Refusal.INVALID_CREDENTIALS : null, false);
+        }
+
         public boolean succeeded() {
             return user != null;
         }
@@ -33,13 +41,11 @@ public class PasswordLogin {
     private static final int MAX_INPUT = 1024;
 
     @Inject
-    UserRepository users;
+    UserStore store;
     @Inject
     LoginThrottle throttle;
-
-    private final PasswordHasher hasher = new Argon2idPasswordHasher();
-    /** Verified when the username is unknown, so that the time taken does not differ. */
-    private final String dummyHash = hasher.hash("gatehouse-dummy-password".toCharArray());
+    @Inject
+    AuditLog audit;
 
     public Result attempt(String username, String password, String address) {
         if (username == null || password == null || username.isBlank() || username.length() > MAX_INPUT
@@ -50,22 +56,20 @@ public class PasswordLogin {
         if (!wait.isZero() && !wait.isNegative()) {
             return new Result(null, wait);
         }
-        Optional<UserEntity> found = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username.trim()));
-        UserEntity user = found.filter(u -> u.enabled && u.passwordHash != null).orElse(null);
-        boolean verified = hasher.verify(password.toCharArray(), user == null ? dummyHash : user.passwordHash);
-        if (user == null || !verified) {
+        Authentication answer;
+        try {
+            answer = store.authenticate(username, password.toCharArray());
+        } catch (UserStoreUnavailableException e) {
+            LOG.warnf("sign-in unavailable: the %s user store did not answer: %s", store.name(), e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> audit.record("login_unavailable", null, null, store.name(), address));
+            throttle.released(username, address); // admitted and counted, but never heard: not the user's failure
+            return new Result(null, null, null, true);
+        }
+        if (answer instanceof Authentication.Refused refused) {
             throttle.failed(address);
-            return new Result(null, null);
+            return new Result(null, null, refused.reason(), false);
         }
         throttle.succeeded(username, address);
-        if (hasher.needsRehash(user.passwordHash)) {
-            String upgraded = hasher.hash(password.toCharArray());
-            QuarkusTransaction.requiringNew().run(() -> {
-                UserEntity u = users.findById(user.id);
-                u.passwordHash = upgraded; // not a change of the user's claims: updated_at stays
-            });
-            user.passwordHash = upgraded;
-        }
-        return new Result(user, null);
+        return new Result(((Authentication.Authenticated) answer).user(), null, null, false);
     }
 }

@@ -26,6 +26,9 @@ public class UserEntity {
 
     public boolean enabled = true;
 
+    /** {@code postgres} (a local user) or {@code ldap} (a shadow row of a directory user, V90; no password). */
+    public String store = "postgres";
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> attributes = new HashMap<>();

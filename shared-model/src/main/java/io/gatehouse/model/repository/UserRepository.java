@@ -10,7 +10,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
 
+    /** A user of the PostgreSQL store by username (shadow rows of directory users are not found here). */
     public Optional<UserEntity> findByUsername(String username) {
-        return find("username", username).firstResultOptional();
+        return find("username = ?1 and store = 'postgres'", username).firstResultOptional();
     }
 }
