@@ -118,10 +118,14 @@ public final class Suite implements AutoCloseable {
         env.put("GATEHOUSE_DB_USER", options.database().user());
         env.put("GATEHOUSE_DB_PASSWORD", options.database().password());
         env.put("GATEHOUSE_ISSUER", options.issuer());
-        env.put("GATEHOUSE_URLS_AUTHORIZE", urls.get("authorize-service"));
-        env.put("GATEHOUSE_URLS_TOKEN", urls.get("token-service"));
-        env.put("GATEHOUSE_URLS_USERINFO", urls.get("userinfo-service"));
-        env.put("GATEHOUSE_URLS_DISCOVERY", urls.get("discovery-service"));
+        // A partial suite (some services only) takes the others' URLs from extraEnv.
+        Map.of("GATEHOUSE_URLS_AUTHORIZE", "authorize-service", "GATEHOUSE_URLS_TOKEN", "token-service",
+                "GATEHOUSE_URLS_USERINFO", "userinfo-service", "GATEHOUSE_URLS_DISCOVERY", "discovery-service")
+                .forEach((key, service) -> {
+                    if (urls.containsKey(service)) {
+                        env.put(key, urls.get(service));
+                    }
+                });
         env.putIfAbsent("GATEHOUSE_DEV_MODE", "true");
         if (name.equals("authorize-service") && options.bootstrapFile() != null) {
             env.put("GATEHOUSE_BOOTSTRAP_FILE", options.bootstrapFile().toAbsolutePath().toString());
