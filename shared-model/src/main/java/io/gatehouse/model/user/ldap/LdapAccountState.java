@@ -23,6 +23,8 @@ public final class LdapAccountState {
     static final long ACCOUNTDISABLE = 0x2;
     static final long LOCKOUT = 0x10;
     static final long PASSWORD_EXPIRED = 0x800000;
+    /** The pwdAccountLockedTime of an account locked by an administrator. */
+    static final String PERMANENT_LOCK = "000001010000Z";
 
     private static final Pattern AD_DATA = Pattern.compile("data ([0-9a-fA-F]{3})");
 
@@ -70,7 +72,12 @@ public final class LdapAccountState {
         if ((uac & ACCOUNTDISABLE) != 0 || bool(entry, "nsAccountLock") || bool(entry, "loginDisabled")) {
             return Optional.of(Refusal.ACCOUNT_DISABLED);
         }
-        if ((uac & LOCKOUT) != 0 || (!serverEnforcesPolicy && entry.hasAttribute("pwdAccountLockedTime"))) {
+        String lockedTime = entry.getAttributeValue("pwdAccountLockedTime");
+        // draft-behera-ldap-password-policy 5.3.3: 000001010000Z is a lock by an administrator, permanent whatever
+        // the policy (OpenLDAP without a policy for the entry lets such a bind through); another time counts only
+        // where the server did not enforce a policy itself.
+        boolean locked = lockedTime != null && (!serverEnforcesPolicy || PERMANENT_LOCK.equals(lockedTime.trim()));
+        if ((uac & LOCKOUT) != 0 || locked) {
             return Optional.of(Refusal.ACCOUNT_LOCKED);
         }
         if ((uac & PASSWORD_EXPIRED) != 0) {
