@@ -30,6 +30,8 @@ public class LdapDirectoryResource implements QuarkusTestResourceLifecycleManage
                     "userPassword: bob-password");
             server.add("dn: uid=carol,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: carol", "cn: Carol",
                     "sn: Clark", "userPassword: carol-password", "pwdAccountLockedTime: 000001010000Z");
+            server.add("dn: uid=dora,ou=people," + BASE, "objectClass: inetOrgPerson", "uid: dora", "cn: Dora", "sn: Diaz",
+                    "userPassword: dora-password");
             server.startListening();
             return Map.of("gatehouse.users.store", "ldap",
                     "gatehouse.ldap.urls", "ldap://127.0.0.1:" + server.getListenPort(),

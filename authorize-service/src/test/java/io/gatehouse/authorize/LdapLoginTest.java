@@ -95,6 +95,34 @@ class LdapLoginTest {
     }
 
     @Test
+    void directoryLoginsAreThrottledAndAuditedLikeLocalOnes() {
+        ClientEntity client = fixtures.client();
+        clearThrottle();
+        long failedBefore = auditEvents("login_failed");
+        try {
+            for (int i = 0; i < 5; i++) { // gatehouse.login.account-free-attempts
+                assertEquals(200, loginAs(new TestBrowser(), client, "dora", "wrong-" + i).statusCode());
+            }
+            Response throttled = loginAs(new TestBrowser(), client, "dora", "dora-password");
+            assertEquals(429, throttled.statusCode(), "the sixth attempt waits, even with the right password");
+            assertEquals(failedBefore + 5, auditEvents("login_failed"));
+        } finally {
+            clearThrottle();
+        }
+        assertTrue(Flows.isConsentPage(loginAs(new TestBrowser(), client, "dora", "dora-password")));
+    }
+
+    void clearThrottle() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from login_throttle where key in ('user:dora') or key like 'ip:%'")
+                .executeUpdate());
+    }
+
+    long auditEvents(String type) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from audit_events where type = ?1")
+                .setParameter(1, type).getSingleResult()).longValue());
+    }
+
+    @Test
     void lockedAccountIsRefusedWithItsOwnMessage() {
         Response r = loginAs(new TestBrowser(), fixtures.client(), "carol", "carol-password");
         assertEquals(200, r.statusCode());
