@@ -1,15 +1,20 @@
 package io.gatehouse.discovery;
 
 import io.gatehouse.model.claims.ClaimsResolver;
+import io.gatehouse.model.client.ClientAuthenticator;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.discovery.ProviderFacts;
 import io.gatehouse.model.discovery.ProviderMetadata;
 import io.gatehouse.model.keys.KeysConfig;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The provider configuration (OIDC Discovery 1.0 section 4) and the authorization server metadata (RFC 8414
@@ -25,6 +30,8 @@ public class DiscoveryResource {
     KeysConfig keys;
     @Inject
     ClaimsResolver claims;
+    @Inject
+    Instance<ClientAuthenticator> authenticators;
 
     @GET
     @Path("openid-configuration")
@@ -38,8 +45,15 @@ public class DiscoveryResource {
         return document();
     }
 
+    /** Each registered ClientAuthenticator's method and assertion algorithms: what discovery advertises. */
+    static Map<String, List<String>> clientAuthMethods(Iterable<ClientAuthenticator> authenticators) {
+        Map<String, List<String>> methods = new HashMap<>();
+        authenticators.forEach(a -> methods.put(a.method(), a.signingAlgorithms()));
+        return methods;
+    }
+
     private Response document() {
-        ProviderFacts facts = ProviderFacts.of(config, keys.algorithms(), claims.supportedClaims());
+        ProviderFacts facts = ProviderFacts.of(config, keys.algorithms(), claims.supportedClaims(), clientAuthMethods(authenticators));
         return Response.ok(ProviderMetadata.document(facts), MediaType.APPLICATION_JSON_TYPE)
                 .header("Cache-Control", ProviderMetadata.CACHE_CONTROL)
                 .header("Access-Control-Allow-Origin", "*")

@@ -1,10 +1,13 @@
 package io.gatehouse.discovery;
 
+import io.gatehouse.model.client.ClientAuthenticator;
+import io.gatehouse.model.discovery.ClientAuthMethod;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatehouse.model.claims.ClaimsResolver;
 import io.gatehouse.model.config.GatehouseConfig;
@@ -30,6 +33,8 @@ class DiscoveryEndpointTest {
 
     private static final String OPENID = "/.well-known/openid-configuration";
 
+    @Inject
+    jakarta.enterprise.inject.Instance<ClientAuthenticator> authenticators;
     @Inject
     GatehouseConfig config;
     @Inject
@@ -57,6 +62,28 @@ class DiscoveryEndpointTest {
                 claims.supportedClaims()));
         assertEquals(expected, fetch(OPENID));
         assertEquals(expected, fetch("/.well-known/oauth-authorization-server"));
+    }
+
+    @Test
+    void clientAuthListsAreExactlyTheRegisteredAuthenticators() {
+        // The issue 18 rule: discovery advertises what the ClientAuthenticator beans implement, nothing else.
+        Map<String, Object> doc = fetch(OPENID);
+        java.util.Set<String> methods = new java.util.HashSet<>();
+        java.util.Set<String> algs = new java.util.HashSet<>();
+        java.util.Map<String, List<String>> byMethod = new java.util.HashMap<>();
+        for (ClientAuthenticator a : authenticators) {
+            methods.add(a.method());
+            algs.addAll(a.signingAlgorithms());
+            byMethod.put(a.method(), a.signingAlgorithms());
+        }
+        assertTrue(methods.contains("client_secret_jwt") && methods.contains("private_key_jwt"), methods::toString);
+        assertEquals(methods, new java.util.HashSet<>((List<?>) doc.get("token_endpoint_auth_methods_supported")));
+        assertEquals(algs, new java.util.HashSet<>((List<?>) doc.get("token_endpoint_auth_signing_alg_values_supported")));
+        assertEquals(algs, new java.util.HashSet<>((List<?>) doc.get("revocation_endpoint_auth_signing_alg_values_supported")));
+        methods.remove("none");
+        assertEquals(methods, new java.util.HashSet<>((List<?>) doc.get("introspection_endpoint_auth_methods_supported")));
+        // The registry's shipped list (used by the pure document tests) is the same.
+        assertEquals(byMethod, new java.util.HashMap<>(ClientAuthMethod.shipped()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gatehouse.authorize.admin;
 
 import io.gatehouse.authorize.registration.ClientDocument;
 import io.gatehouse.authorize.registration.ClientMetadataChecks;
+import io.gatehouse.model.client.ClientSecretEncryption;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.registration.ClientMetadata;
 import io.gatehouse.model.repository.ClientRepository;
@@ -34,6 +35,8 @@ public class ClientAdministration {
     @Inject
     AuditTrail audit;
     @Inject
+    ClientSecretEncryption secretEncryption;
+    @Inject
     EntityManager em;
 
     public Map<String, Object> create(Map<String, Object> body, AdminCaller caller) {
@@ -56,7 +59,7 @@ public class ClientAdministration {
             client.firstParty = Boolean.TRUE.equals(firstParty);
             client.enabled = enabled == null || enabled;
             ClientDocument.apply(metadata, client);
-            String secret = ClientDocument.settleSecret(metadata, client);
+            String secret = ClientDocument.settleSecret(metadata, client, secretEncryption);
             try {
                 clients.persist(client);
                 clients.flush();
@@ -104,7 +107,7 @@ public class ClientAdministration {
         return QuarkusTransaction.requiringNew().call(() -> {
             ClientEntity client = find(clientId);
             ClientDocument.apply(metadata, client);
-            String secret = ClientDocument.settleSecret(metadata, client);
+            String secret = ClientDocument.settleSecret(metadata, client, secretEncryption);
             if (firstParty != null) {
                 client.firstParty = firstParty;
             }
@@ -125,7 +128,7 @@ public class ClientAdministration {
                 throw AdminErrors.invalidRequest("client " + clientId + " authenticates with " + client.tokenEndpointAuthMethod
                         + ", not with a client secret");
             }
-            String secret = ClientDocument.rotateSecret(client);
+            String secret = ClientDocument.rotateSecret(client, secretEncryption);
             client.updatedAt = Instant.now();
             audit.record("admin.client.secret_rotated", null, clientId, caller.sourceIp(), caller.details());
             Map<String, Object> out = new LinkedHashMap<>();

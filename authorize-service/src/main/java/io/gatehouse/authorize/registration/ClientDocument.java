@@ -1,5 +1,6 @@
 package io.gatehouse.authorize.registration;
 
+import io.gatehouse.model.client.ClientSecretEncryption;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.gatehouse.model.entity.ClientEntity;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * How client metadata lives in {@code clients}: the members the hot paths read in their own columns, the whole
- * registered document in {@code metadata} (RFC 7591 2), the secret only as its SHA-256.
+ * registered document in {@code metadata} (RFC 7591 2), the secret as its SHA-256 (and, for client_secret_jwt only,
+ * encrypted in {@code secret_encrypted}, never in the metadata).
  */
 public final class ClientDocument {
 
@@ -33,20 +35,32 @@ public final class ClientDocument {
 
     /**
      * Issues a secret when the authentication method needs one and the client has none, and drops it when the
-     * method needs none (RFC 7591 3.2.1). Returns the new secret in clear (shown once), or null.
+     * method needs none (RFC 7591 3.2.1). client_secret_jwt needs the secret itself as its HMAC key (RFC 7523 2.2):
+     * a client that switches to it from a hashed-only secret gets a new one; one that leaves it loses the encrypted
+     * copy. Returns the new secret in clear (shown once), or null.
      */
-    public static String settleSecret(ClientMetadata m, ClientEntity client) {
+    public static String settleSecret(ClientMetadata m, ClientEntity client, ClientSecretEncryption encryption) {
         if (!m.needsSecret()) {
             client.secretHash = null;
+            client.secretEncrypted = null;
             return null;
         }
-        return client.secretHash == null ? rotateSecret(client) : null;
+        if (m.needsEncryptedSecret()) {
+            return client.secretHash == null || client.secretEncrypted == null ? rotateSecret(client, encryption) : null;
+        }
+        client.secretEncrypted = null;
+        return client.secretHash == null ? rotateSecret(client, encryption) : null;
     }
 
-    /** A new random 256-bit secret; only its hash is kept. */
-    public static String rotateSecret(ClientEntity client) {
+    /**
+     * A new random 256-bit secret. Its SHA-256 is kept for every method; for client_secret_jwt also the secret
+     * AES-256-GCM encrypted under the key-encryption key ({@link ClientSecretEncryption}), never in clear.
+     */
+    public static String rotateSecret(ClientEntity client, ClientSecretEncryption encryption) {
         String secret = RandomTokens.random256();
         client.secretHash = Sha256.hash(secret);
+        client.secretEncrypted = ClientMetadata.CLIENT_SECRET_JWT.equals(client.tokenEndpointAuthMethod)
+                ? encryption.encrypt(client.clientId, secret) : null;
         return secret;
     }
 

@@ -1,5 +1,6 @@
 package io.gatehouse.authorize.registration;
 
+import io.gatehouse.model.client.ClientAuthenticator;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.keys.KeysConfig;
@@ -9,8 +10,10 @@ import io.gatehouse.model.registration.RegistrationPolicy;
 import io.gatehouse.model.registration.SectorIdentifierDocument;
 import io.gatehouse.model.registration.SectorIdentifierDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +35,19 @@ public class ClientMetadataChecks {
     KeysConfig keys;
     @Inject
     SectorIdentifierDocuments sectorIdentifierDocuments;
+    @Inject
+    Instance<ClientAuthenticator> authenticators;
 
     /** Metadata sent to {@code /register} (RFC 7591 2, 3.1). */
     public ClientMetadata forRegistrant(Map<String, Object> request) {
         return check(request, new RegistrationPolicy(signingAlgorithms(), Optional.of(Set.copyOf(registration.allowedScopes())),
-                registration.defaultScope(), gatehouse.devMode()));
+                registration.defaultScope(), gatehouse.devMode(), assertionAlgorithms()));
     }
 
     /** Metadata an operator sends to the admin API. */
     public ClientMetadata forOperator(Map<String, Object> request) {
-        return check(request, new RegistrationPolicy(signingAlgorithms(), Optional.empty(), registration.defaultScope(), true));
+        return check(request, new RegistrationPolicy(signingAlgorithms(), Optional.empty(), registration.defaultScope(), true,
+                assertionAlgorithms()));
     }
 
     private ClientMetadata check(Map<String, Object> request, RegistrationPolicy policy) {
@@ -50,6 +56,17 @@ public class ClientMetadataChecks {
         metadata.sectorIdentifierUri().ifPresent(uri -> SectorIdentifierDocument.check(
                 sectorIdentifierDocuments.fetch(URI.create(uri)), metadata.redirectUris()));
         return metadata;
+    }
+
+    /** token_endpoint_auth_signing_alg values: what each JWT method's authenticator verifies (OIDC Registration 2). */
+    private Map<String, Set<String>> assertionAlgorithms() {
+        Map<String, Set<String>> algs = new HashMap<>();
+        for (ClientAuthenticator a : authenticators) {
+            if (!a.signingAlgorithms().isEmpty()) {
+                algs.put(a.method(), Set.copyOf(a.signingAlgorithms()));
+            }
+        }
+        return algs;
     }
 
     /** The algorithms with a signing key (KeysConfig; RS256 always, OIDC Core 15.1). */

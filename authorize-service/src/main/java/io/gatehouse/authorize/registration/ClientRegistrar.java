@@ -1,6 +1,7 @@
 package io.gatehouse.authorize.registration;
 
 import io.gatehouse.authorize.admin.AuditTrail;
+import io.gatehouse.model.client.ClientSecretEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
@@ -33,6 +34,8 @@ public class ClientRegistrar {
     @Inject
     AuditTrail audit;
     @Inject
+    ClientSecretEncryption secretEncryption;
+    @Inject
     GatehouseConfig config;
 
     /** The bearer credentials of a client configuration request. */
@@ -48,7 +51,7 @@ public class ClientRegistrar {
             client.createdAt = Instant.now();
             client.updatedAt = client.createdAt;
             ClientDocument.apply(metadata, client);
-            String secret = ClientDocument.settleSecret(metadata, client);
+            String secret = ClientDocument.settleSecret(metadata, client, secretEncryption);
             String registrationAccessToken = RandomTokens.random256();
             client.registrationTokenHash = Sha256.hash(registrationAccessToken);
             clients.persist(client);
@@ -90,7 +93,7 @@ public class ClientRegistrar {
         return QuarkusTransaction.requiringNew().call(() -> {
             ClientEntity client = access.requireClient(clientId, credentials.authorization(), credentials.queryTokens());
             ClientDocument.apply(metadata, client);
-            String secret = ClientDocument.settleSecret(metadata, client);
+            String secret = ClientDocument.settleSecret(metadata, client, secretEncryption);
             client.updatedAt = Instant.now();
             audit.record("client.registration_updated", null, clientId, sourceIp, Map.of("via", "registration"));
             Map<String, Object> response = ClientDocument.withSecret(client, secret);

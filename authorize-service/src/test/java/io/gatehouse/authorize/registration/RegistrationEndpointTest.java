@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +138,21 @@ class RegistrationEndpointTest {
         assertFalse(stored.firstParty);
     }
 
+    /** Issue 18.2: the secret of a client_secret_jwt client is its HMAC key: kept encrypted, never in clear. */
+    @Test
+    void clientSecretJwtClientGetsASecretStoredEncryptedAndNeverInClear() {
+        var r = registered(web("token_endpoint_auth_method", "client_secret_jwt", "token_endpoint_auth_signing_alg", "HS256"));
+        String secret = r.path("client_secret");
+        assertEquals(43, secret.length());
+        assertEquals("HS256", r.path("token_endpoint_auth_signing_alg"));
+        ClientEntity stored = fixtures.findClient(r.path("client_id"));
+        assertEquals("client_secret_jwt", stored.tokenEndpointAuthMethod);
+        assertNotNull(stored.secretEncrypted, "recoverable only by decryption with the key-encryption key");
+        assertFalse(new String(stored.secretEncrypted, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret), "not in clear");
+        assertFalse(String.valueOf(stored.metadata).contains(secret));
+        assertEquals(Sha256.hash(secret), stored.secretHash);
+    }
+
     @Test
     void publicClientGetsNoSecret() {
         var r = registered(web("token_endpoint_auth_method", "none"));
@@ -192,7 +208,9 @@ class RegistrationEndpointTest {
     @Test
     void unsupportedValuesAreInvalidClientMetadata() {
         refused(web("subject_type", "secret"), "invalid_client_metadata");
-        refused(web("token_endpoint_auth_method", "client_secret_jwt"), "invalid_client_metadata");
+        refused(web("token_endpoint_auth_method", "tls_client_auth"), "invalid_client_metadata");
+        refused(web("token_endpoint_auth_method", "client_secret_jwt", "token_endpoint_auth_signing_alg", "RS256"),
+                "invalid_client_metadata");
         refused(web("id_token_signed_response_alg", "HS256"), "invalid_client_metadata");
         refused(web("id_token_encrypted_response_alg", "RSA-OAEP"), "invalid_client_metadata");
         refused(web("response_types", List.of("token")), "invalid_client_metadata");

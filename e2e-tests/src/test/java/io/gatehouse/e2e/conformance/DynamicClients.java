@@ -112,6 +112,20 @@ final class DynamicClients {
                 .jwtID(RelyingParty.random()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60))).build());
     }
 
+    /** A client_secret_jwt client assertion (RFC 7523 3, OIDC Core 9): HS256 keyed by the client secret. */
+    static String hmacAssertion(String clientId, String secret, String audience) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(audience)
+                .jwtID(RelyingParty.random()).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(60))).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A request object (OIDC Core 6.1, RFC 9101) of {@code params} signed RS256, iss the client, aud the issuer. */
     static String signedRequestObject(Map<String, String> params, String clientId, RSAKey key) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(clientId).audience(RunningSuite.get().issuer())

@@ -235,6 +235,28 @@ class DynamicOpIT extends ConformanceFlows {
     }
 
     @Test
+    @DisplayName("oidcc-server-client-secret-jwt")
+    void serverClientSecretJwt() {
+        // The happy flow with client_auth_type=client_secret_jwt (OIDC Core 9): registered dynamically, the secret
+        // returned once, the code redeemed with an HS256 assertion keyed by it.
+        Map<String, Object> m = DynamicClients.basicMetadata(CALLBACK);
+        m.put("token_endpoint_auth_method", "client_secret_jwt");
+        m.put("token_endpoint_auth_signing_alg", "HS256");
+        Registered c = registered(m, null);
+        String secret = c.registration().getString("client_secret");
+        assertNotNull(secret, "client_secret_jwt gets a secret (RFC 7591 3.2.1)");
+        assertEquals("client_secret_jwt", c.registration().getString("token_endpoint_auth_method"));
+        UserAgentDriver driver = user(new Browser());
+        Map<String, String> request = c.rp().request("code", "openid");
+        AuthorizationOutcome o = authorize(c.rp(), driver, request);
+        assertSuccessfulCallback(c.rp(), request, o);
+        Response t = c.rp().tokenWithAssertion(Map.of("grant_type", "authorization_code", "code", o.param("code"),
+                "redirect_uri", CALLBACK), DynamicClients.hmacAssertion(c.clientId(), secret, c.rp().endpoint("token_endpoint")));
+        FlowResult r = tokens(c.rp(), request, o, t, driver);
+        userinfoOk(c.rp(), r.accessToken(), r.idToken().getSubject().getValue());
+    }
+
+    @Test
     @DisplayName("oidcc-registration-logo-uri")
     void registrationLogoUri() {
         String logo = "https://rp.example/logo-" + RelyingParty.random() + ".png";

@@ -7,6 +7,7 @@ import io.gatehouse.model.jose.Jws;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * client_secret_jwt (OIDC Core 9, RFC 7523 2.2): a JWT signed with HS256 keyed by the client's secret. Only here is
@@ -25,6 +26,12 @@ public class ClientSecretJwtAuthenticator implements ClientAuthenticator {
         return "client_secret_jwt";
     }
 
+    /** HS256 only (Jws.parseHs256), with a secret of at least 32 bytes. */
+    @Override
+    public List<String> signingAlgorithms() {
+        return List.of(Jws.HmacParsed.ALG);
+    }
+
     @Override
     public ClientCredentials.Kind presentation() {
         return ClientCredentials.Kind.JWT_ASSERTION;
@@ -36,7 +43,8 @@ public class ClientSecretJwtAuthenticator implements ClientAuthenticator {
         try {
             jws = Jws.parseHs256(credentials.assertion());
         } catch (InvalidJwsException e) {
-            throw ClientAssertion.invalid("the client assertion must be a JWS signed with HS256");
+            // An assertion signed another way (RS256, say) is not this client's registered method (OIDC Core 9).
+            throw ClientAssertion.invalid("the client assertion must be a JWS signed with HS256 (client_secret_jwt)");
         }
         PrivateKeyJwtAuthenticator.requireRegisteredAlg(client, Jws.HmacParsed.ALG);
         byte[] secret = secrets.decrypt(client);

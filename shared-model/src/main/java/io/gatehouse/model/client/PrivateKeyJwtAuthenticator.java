@@ -28,6 +28,12 @@ public class PrivateKeyJwtAuthenticator implements ClientAuthenticator {
         return "private_key_jwt";
     }
 
+    /** Every asymmetric algorithm Jws verifies; HMAC and none never (RFC 8725 3.1). */
+    @Override
+    public List<String> signingAlgorithms() {
+        return java.util.Arrays.stream(io.gatehouse.model.jose.JwsAlgorithm.values()).map(Enum::name).toList();
+    }
+
     @Override
     public ClientCredentials.Kind presentation() {
         return ClientCredentials.Kind.JWT_ASSERTION;

@@ -40,6 +40,16 @@ public enum ClientAuthMethod {
         return this != NONE;
     }
 
+    /**
+     * The methods and assertion algorithms Gatehouse ships an authenticator for; the running services advertise what
+     * their {@code ClientAuthenticator} beans say (a test keeps the two equal).
+     */
+    public static java.util.Map<String, List<String>> shipped() {
+        java.util.Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+        Arrays.stream(values()).forEach(v -> m.put(v.value, v.assertionAlgorithms));
+        return m;
+    }
+
     public static Optional<ClientAuthMethod> fromValue(String value) {
         return Arrays.stream(values()).filter(m -> m.value.equals(value)).findFirst();
     }

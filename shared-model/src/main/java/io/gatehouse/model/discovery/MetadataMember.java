@@ -44,19 +44,19 @@ public enum MetadataMember {
     REQUEST_OBJECT_SIGNING_ALG_VALUES_SUPPORTED("request_object_signing_alg_values_supported", Set.of(AUTHORIZATION),
             f -> Stream.concat(Stream.of("none"), Arrays.stream(JwsAlgorithm.values()).map(JwsAlgorithm::name)).toList()),
     TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED("token_endpoint_auth_methods_supported", Set.of(TOKEN),
-            f -> methods(m -> true)),
+            f -> methods(f, m -> true)),
     TOKEN_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED("token_endpoint_auth_signing_alg_values_supported", Set.of(TOKEN),
-            f -> assertionAlgorithms(m -> true)),
+            f -> assertionAlgorithms(f, m -> true)),
     /** RFC 7009 2.1: public clients revoke their own tokens, so {@code none} is accepted. */
     REVOCATION_ENDPOINT_AUTH_METHODS_SUPPORTED("revocation_endpoint_auth_methods_supported", Set.of(REVOCATION),
-            f -> methods(m -> true)),
+            f -> methods(f, m -> true)),
     REVOCATION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED("revocation_endpoint_auth_signing_alg_values_supported",
-            Set.of(REVOCATION), f -> assertionAlgorithms(m -> true)),
+            Set.of(REVOCATION), f -> assertionAlgorithms(f, m -> true)),
     /** RFC 7662 2.1: the caller must authenticate, so no {@code none}. */
     INTROSPECTION_ENDPOINT_AUTH_METHODS_SUPPORTED("introspection_endpoint_auth_methods_supported", Set.of(INTROSPECTION),
-            f -> methods(ClientAuthMethod::authenticates)),
+            f -> methods(f, MetadataMember::authenticates)),
     INTROSPECTION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED("introspection_endpoint_auth_signing_alg_values_supported",
-            Set.of(INTROSPECTION), f -> assertionAlgorithms(ClientAuthMethod::authenticates)),
+            Set.of(INTROSPECTION), f -> assertionAlgorithms(f, MetadataMember::authenticates)),
     CLAIMS_SUPPORTED("claims_supported", Set.of(USERINFO), ProviderFacts::claims),
     CLAIM_TYPES_SUPPORTED("claim_types_supported", Set.of(USERINFO), f -> List.of("normal")),
     CLAIMS_PARAMETER_SUPPORTED("claims_parameter_supported", Set.of(AUTHORIZATION), f -> true),
@@ -112,14 +112,24 @@ public enum MetadataMember {
         return Optional.of(v);
     }
 
-    private static List<String> methods(Predicate<ClientAuthMethod> accepted) {
-        return Arrays.stream(ClientAuthMethod.values()).filter(accepted).map(ClientAuthMethod::value).toList();
+    /** The methods with a registered authenticator (ProviderFacts.clientAuthMethods) that {@code accepted} keeps. */
+    private static List<String> methods(ProviderFacts f, Predicate<String> accepted) {
+        return f.clientAuthMethods().keySet().stream().filter(accepted).toList();
+    }
+
+    /** Whether a method proves who the client is ({@code none} does not). */
+    private static boolean authenticates(String method) {
+        return !ClientAuthMethod.NONE.value().equals(method);
     }
 
     /** RFC 8414 2: present when a JWT method is; never {@code none}. */
-    private static List<String> assertionAlgorithms(Predicate<ClientAuthMethod> accepted) {
+    private static List<String> assertionAlgorithms(ProviderFacts f, Predicate<String> accepted) {
         Set<String> algs = new LinkedHashSet<>();
-        Arrays.stream(ClientAuthMethod.values()).filter(accepted).forEach(m -> algs.addAll(m.assertionAlgorithms()));
+        f.clientAuthMethods().forEach((method, list) -> {
+            if (accepted.test(method)) {
+                algs.addAll(list);
+            }
+        });
         return List.copyOf(algs);
     }
 }

@@ -4,6 +4,7 @@ import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,23 +16,52 @@ import java.util.Set;
  *
  * @param signingAlgorithms normalised to RS256 first (OIDC Core 15.1 makes it mandatory), then the configured
  *                          order without repetition
+ * @param clientAuthMethods the client authentication methods with a registered authenticator and the JWS algorithms
+ *                          of each one's assertions (empty for methods without one), in {@link ClientAuthMethod} order
  */
 public record ProviderFacts(String issuer, Map<Service, String> publicUrls, Set<Endpoint> served,
-                            List<JwsAlgorithm> signingAlgorithms, List<String> claims) {
+                            List<JwsAlgorithm> signingAlgorithms, List<String> claims,
+                            Map<String, List<String>> clientAuthMethods) {
 
     public ProviderFacts {
         publicUrls = Map.copyOf(publicUrls);
         served = Set.copyOf(served);
         signingAlgorithms = signingOrder(signingAlgorithms);
         claims = List.copyOf(claims);
+        clientAuthMethods = ordered(clientAuthMethods);
+    }
+
+    /** With the client authentication methods of {@link ClientAuthMethod} (tests of the pure document). */
+    public ProviderFacts(String issuer, Map<Service, String> publicUrls, Set<Endpoint> served,
+                         List<JwsAlgorithm> signingAlgorithms, List<String> claims) {
+        this(issuer, publicUrls, served, signingAlgorithms, claims, ClientAuthMethod.shipped());
     }
 
     /** The facts of this build: the endpoints flagged implemented in the registry. */
     public static ProviderFacts of(GatehouseConfig config, List<JwsAlgorithm> algorithms, Iterable<String> claims) {
+        return of(config, algorithms, claims, ClientAuthMethod.shipped());
+    }
+
+    /**
+     * The facts of this build, with the client authentication methods the running code registers (the
+     * {@code ClientAuthenticator} beans), so discovery never advertises a method or algorithm that would fail.
+     */
+    public static ProviderFacts of(GatehouseConfig config, List<JwsAlgorithm> algorithms, Iterable<String> claims,
+                                   Map<String, List<String>> clientAuthMethods) {
         List<String> claimList = new ArrayList<>();
         claims.forEach(claimList::add);
         return new ProviderFacts(config.issuer(), publicUrls(config.urls()), Set.copyOf(Endpoint.served()), algorithms,
-                claimList);
+                claimList, clientAuthMethods);
+    }
+
+    /** {@code methods} in ClientAuthMethod order, then any other by name; each list copied. */
+    private static Map<String, List<String>> ordered(Map<String, List<String>> methods) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        methods.keySet().stream().sorted(java.util.Comparator
+                        .comparing((String m) -> ClientAuthMethod.fromValue(m).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                        .thenComparing(m -> m))
+                .forEach(m -> out.put(m, List.copyOf(methods.get(m))));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The public base URL of every service (locally one per service, behind an ingress all the issuer). */

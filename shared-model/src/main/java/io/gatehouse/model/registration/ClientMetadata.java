@@ -15,7 +15,9 @@ public record ClientMetadata(List<String> redirectUris, List<String> responseTyp
                              Optional<String> sectorIdentifierUri, Map<String, Object> document) {
 
     /** Authentication methods that prove possession of a client secret issued by the server. */
-    public static final Set<String> SECRET_METHODS = Set.of("client_secret_basic", "client_secret_post");
+    public static final Set<String> SECRET_METHODS = Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt");
+    /** The method whose secret is an HMAC key (RFC 7523 2.2), so kept encrypted as well as hashed. */
+    public static final String CLIENT_SECRET_JWT = "client_secret_jwt";
 
     public ClientMetadata {
         redirectUris = List.copyOf(redirectUris);
@@ -28,5 +30,10 @@ public record ClientMetadata(List<String> redirectUris, List<String> responseTyp
     /** Whether the client authenticates with a secret the server issues (RFC 7591 3.2.1 client_secret). */
     public boolean needsSecret() {
         return SECRET_METHODS.contains(tokenEndpointAuthMethod);
+    }
+
+    /** Whether the server must be able to use the secret itself, as client_secret_jwt's HMAC key. */
+    public boolean needsEncryptedSecret() {
+        return CLIENT_SECRET_JWT.equals(tokenEndpointAuthMethod);
     }
 }

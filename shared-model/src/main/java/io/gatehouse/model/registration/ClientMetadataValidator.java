@@ -30,10 +30,11 @@ public final class ClientMetadataValidator {
     public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "implicit", "refresh_token",
             "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
     /**
-     * RFC 7591 2 token_endpoint_auth_method. client_secret_jwt is absent: it needs the secret in clear as an HMAC
-     * key, and Gatehouse stores only its hash.
+     * RFC 7591 2 token_endpoint_auth_method. client_secret_jwt's secret is an HMAC key, kept encrypted
+     * ({@code ClientSecretEncryption}); the other secret methods keep only its hash.
      */
-    public static final Set<String> AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "private_key_jwt", "none");
+    public static final Set<String> AUTH_METHODS = Set.of("client_secret_basic", "client_secret_post", "client_secret_jwt",
+            "private_key_jwt", "none");
     public static final Set<String> APPLICATION_TYPES = Set.of("web", "native");
     /** OIDC Registration 2: members that may carry a BCP 47 language tag ({@code client_name#ja-Jpan-JP}). */
     public static final Set<String> LOCALIZABLE = Set.of("client_name", "logo_uri", "client_uri", "policy_uri", "tos_uri");
@@ -75,8 +76,9 @@ public final class ClientMetadataValidator {
         members.put("userinfo_signed_response_alg", (m, v) -> MetadataValues.oneOf(m, v, algs));
         members.put("request_object_signing_alg", (m, v) -> MetadataValues.oneOf(m, v, requestObjectAlgs));
         members.put("token_endpoint_auth_method", ClientMetadataValidator::authMethod);
-        // OIDC Registration 2: "none" MUST NOT be used; only private_key_jwt signs, with the server's algorithms.
-        members.put("token_endpoint_auth_signing_alg", (m, v) -> MetadataValues.oneOf(m, v, algs));
+        // OIDC Registration 2: "none" MUST NOT be used; the value must be one the method's authenticator verifies
+        // (checked against the method below).
+        members.put("token_endpoint_auth_signing_alg", MetadataValues::string);
         members.put("default_max_age", MetadataValues::nonNegativeInteger);
         members.put("require_auth_time", MetadataValues::bool);
         members.put("default_acr_values", MetadataValues::strings);
@@ -190,8 +192,16 @@ public final class ClientMetadataValidator {
         if (authMethod.equals("private_key_jwt") && !doc.containsKey("jwks") && !doc.containsKey("jwks_uri")) {
             throw invalid("token_endpoint_auth_method", "private_key_jwt needs jwks or jwks_uri");
         }
-        if (doc.containsKey("token_endpoint_auth_signing_alg") && !authMethod.equals("private_key_jwt")) {
-            throw invalid("token_endpoint_auth_signing_alg", "applies only to private_key_jwt (OIDC Registration 2)");
+        if (doc.get("token_endpoint_auth_signing_alg") instanceof String alg) {
+            Set<String> accepted = policy.assertionAlgorithms().get(authMethod);
+            if (accepted == null) {
+                throw invalid("token_endpoint_auth_signing_alg", "applies only to private_key_jwt and client_secret_jwt "
+                        + "(OIDC Registration 2)");
+            }
+            if (!accepted.contains(alg)) {
+                throw invalid("token_endpoint_auth_signing_alg", "value " + alg + " is not supported for " + authMethod
+                        + "; supported: " + new java.util.TreeSet<>(accepted));
+            }
         }
         if (authMethod.equals("none") && grantTypes.contains("client_credentials")) {
             throw invalid("grant_types", "client_credentials is for confidential clients only (RFC 6749 4.4)");
@@ -272,11 +282,7 @@ public final class ClientMetadataValidator {
     }
 
     private static Object authMethod(String member, Object value) {
-        String s = MetadataValues.string(member, value);
-        if (s.equals("client_secret_jwt")) {
-            throw invalid(member, "client_secret_jwt is not supported: client secrets are stored only as hashes");
-        }
-        return MetadataValues.oneOf(member, s, AUTH_METHODS);
+        return MetadataValues.oneOf(member, MetadataValues.string(member, value), AUTH_METHODS);
     }
 
     private static Object requestUris(String member, Object value) {

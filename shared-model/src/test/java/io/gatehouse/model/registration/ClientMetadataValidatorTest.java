@@ -255,13 +255,29 @@ class ClientMetadataValidatorTest {
     }
 
     @Test
-    void authSigningAlgWithoutPrivateKeyJwtIsInconsistent() {
+    void authSigningAlgWithoutAJwtMethodIsInconsistent() {
         invalidMetadata(web("token_endpoint_auth_signing_alg", "RS256"), "private_key_jwt");
     }
 
     @Test
+    void clientSecretJwtGetsASecretAndOnlyItsAlgorithms() {
+        ClientMetadata m = VALIDATOR.validate(web("token_endpoint_auth_method", "client_secret_jwt"));
+        assertTrue(m.needsSecret());
+        assertTrue(m.needsEncryptedSecret());
+        assertEquals("HS256", VALIDATOR.validate(web("token_endpoint_auth_method", "client_secret_jwt",
+                "token_endpoint_auth_signing_alg", "HS256")).document().get("token_endpoint_auth_signing_alg"));
+        // OIDC Registration 2: the alg must be one the method's authenticator verifies.
+        invalidMetadata(web("token_endpoint_auth_method", "client_secret_jwt", "token_endpoint_auth_signing_alg", "RS256"),
+                "token_endpoint_auth_signing_alg");
+        invalidMetadata(web("token_endpoint_auth_method", "client_secret_jwt", "token_endpoint_auth_signing_alg", "HS512"),
+                "token_endpoint_auth_signing_alg");
+        invalidMetadata(web("token_endpoint_auth_method", "private_key_jwt", "jwks_uri", "https://rp.example/jwks",
+                "token_endpoint_auth_signing_alg", "HS256"), "token_endpoint_auth_signing_alg");
+        assertFalse(VALIDATOR.validate(web("token_endpoint_auth_method", "client_secret_basic")).needsEncryptedSecret());
+    }
+
+    @Test
     void unsupportedAuthMethodsAreRefused() {
-        invalidMetadata(web("token_endpoint_auth_method", "client_secret_jwt"), "client_secret_jwt");
         invalidMetadata(web("token_endpoint_auth_method", "tls_client_auth"), "token_endpoint_auth_method");
     }
 
