@@ -51,7 +51,15 @@ public class ClaimMappingSource {
         }
     }
 
-    /** The mapping in force, re-read every {@code gatehouse.claims.mapping-refresh}. */
+    /** Channel on which a trigger announces every change of table claim_mappings (V82). */
+    public static final String CHANNEL = "gatehouse_claim_mappings";
+
+    /** The mapping changed: the next use re-reads it. */
+    public void invalidate() {
+        loadedAt = Instant.EPOCH;
+    }
+
+    /** The mapping in force, re-read on every change ({@link #CHANNEL}) and every {@code gatehouse.claims.mapping-refresh}. */
     public ClaimMappings current() {
         ClaimMappings c = current;
         if (c == null || loadedAt.plus(config.mappingRefresh()).isBefore(Instant.now())) {

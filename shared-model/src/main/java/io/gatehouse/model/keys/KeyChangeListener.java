@@ -1,5 +1,6 @@
 package io.gatehouse.model.keys;
 
+import io.gatehouse.model.claims.ClaimMappingSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +17,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Keeps every service's {@link KeyCache} current: a daemon thread holds one connection of the datasource, runs
- * {@code LISTEN gatehouse_keys}, and on each notification (sent by {@link SigningKeyStore} in the transaction of the
- * change) invalidates the cache and re-reads it, so no request waits for the read. Between notifications it
+ * Keeps every service's {@link KeyCache} and {@link ClaimMappingSource} current: a daemon thread holds one connection
+ * of the datasource, runs {@code LISTEN gatehouse_keys} and {@code LISTEN gatehouse_claim_mappings}, and on each
+ * notification (sent by {@link SigningKeyStore}, or by the claim_mappings trigger, in the transaction of the change)
+ * invalidates what changed; the key cache is re-read at once, so no request waits for the read. Between notifications it
  * refreshes the cache in the background when it is older than {@code gatehouse.keys.cache-refresh}. A lost
  * connection is re-opened with backoff; the cache is invalidated on each reconnection, since notifications sent
  * meanwhile are lost. The cache's own expiry and unknown-kid reload remain the fallback.
@@ -36,6 +38,8 @@ public class KeyChangeListener {
     KeyCache cache;
     @Inject
     KeysConfig config;
+    @Inject
+    ClaimMappingSource claimMappings;
 
     private volatile boolean running;
     private volatile boolean listening;
@@ -77,15 +81,17 @@ public class KeyChangeListener {
                 c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + SigningKeyStore.CHANNEL);
+                    s.execute("LISTEN " + ClaimMappingSource.CHANNEL);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 listening = true;
                 backoff = Duration.ofSeconds(1);
                 reload();
+                claimMappings.invalidate(); // changes made while not listening were not heard
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        reload();
+                        dispatch(notifications);
                     } else {
                         keepFresh(c);
                     }
@@ -104,6 +110,20 @@ public class KeyChangeListener {
                 listening = false;
                 connection = null;
             }
+        }
+    }
+
+    private void dispatch(PGNotification[] notifications) {
+        boolean keys = false;
+        for (PGNotification n : notifications) {
+            if (ClaimMappingSource.CHANNEL.equals(n.getName())) {
+                claimMappings.invalidate();
+            } else {
+                keys = true;
+            }
+        }
+        if (keys) {
+            reload();
         }
     }
 
