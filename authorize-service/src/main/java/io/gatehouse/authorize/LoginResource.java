@@ -82,25 +82,22 @@ public class LoginResource {
 
     /** The login page with the message {@code messageKey} (no argument). */
     private Response messagePage(String requestId, HttpHeaders headers, String messageKey, int status) {
-        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
-        Optional<LoginView> view = flow.loginView(requestId, browser);
-        if (view.isEmpty()) {
-            return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
-        }
-        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
-        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), t.get(messageKey), status);
+        return loginPage(requestId, headers, t -> t.get(messageKey), status);
     }
 
     /** The login page; {@code failure} is null on first show, zero after a wrong password, else the wait imposed. */
     private Response page(String requestId, HttpHeaders headers, Duration failure, int status) {
+        return loginPage(requestId, headers, t -> failure == null ? null
+                : failure.isZero() ? t.get("login_failed") : t.get("login_throttled", failure.toSeconds()), status);
+    }
+
+    private Response loginPage(String requestId, HttpHeaders headers, java.util.function.Function<PageTexts, String> message, int status) {
         String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
         Optional<LoginView> view = flow.loginView(requestId, browser);
         if (view.isEmpty()) {
             return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
         }
         PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
-        String error = failure == null ? null
-                : failure.isZero() ? t.get("login_failed") : t.get("login_throttled", failure.toSeconds());
-        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), error, status);
+        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), message.apply(t), status);
     }
 }
