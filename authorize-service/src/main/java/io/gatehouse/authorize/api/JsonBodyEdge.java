@@ -1,5 +1,6 @@
 package io.gatehouse.authorize.api;
 
+import io.gatehouse.model.error.RequestFraming;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -52,14 +53,11 @@ public class JsonBodyEdge {
     }
 
     private static void refuse(RoutingContext rc, byte[] body, boolean close) {
-        if (rc.response().ended()) {
-            return;
-        }
-        rc.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store");
         if (close) {
-            rc.response().putHeader("Connection", "close").end(Buffer.buffer(body)).onComplete(done -> rc.request().connection().close());
-        } else {
-            rc.response().end(Buffer.buffer(body));
+            RequestFraming.answer(rc, 413, body);
+        } else if (!rc.response().ended()) {
+            rc.response().setStatusCode(413).putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(body));
         }
     }
 }

@@ -78,7 +78,7 @@ public class RequestFraming {
     }
 
     /** Answers now and closes the connection: the rest of what the client sends cannot be trusted to frame a request. */
-    static void answer(RoutingContext rc, int status, byte[] body) {
+    public static void answer(RoutingContext rc, int status, byte[] body) {
         HttpServerResponse response = rc.response();
         if (response.headWritten() || response.closed()) {
             rc.request().connection().close();

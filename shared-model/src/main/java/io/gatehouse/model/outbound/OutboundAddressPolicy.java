@@ -1,51 +1,15 @@
 package io.gatehouse.model.outbound;
 
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 
 /**
- * Where Gatehouse may send requests of its own: http(s) only, and unless allowed, never to an address inside the
- * network (RFC 9700 4.16 style server-side request forgery protection). {@link #isInternal} is what
- * {@link OutboundFetch} enforces on the address it connects to; {@link #rejection} resolves the name itself and so
- * is only an early answer (at registration, say), never the protection: DNS may answer differently at connect time.
+ * Which addresses Gatehouse's own requests may not reach unless allowed (RFC 9700 4.16 style server-side request
+ * forgery protection): loopback, unspecified, link-local, private, multicast, carrier-grade NAT, benchmarking and
+ * IPv6 unique local addresses. {@link OutboundFetch} applies it to the address it actually connects to.
  */
 public final class OutboundAddressPolicy {
 
-    private final boolean allowInternal;
-
-    public OutboundAddressPolicy(boolean allowInternal) {
-        this.allowInternal = allowInternal;
-    }
-
-    /** Null when {@code uri} may be called; otherwise why not. */
-    public String rejection(String uri) {
-        URI parsed;
-        try {
-            parsed = URI.create(uri);
-        } catch (IllegalArgumentException e) {
-            return "not a URI";
-        }
-        String scheme = parsed.getScheme();
-        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-            return "scheme must be http or https";
-        }
-        if (parsed.getHost() == null) {
-            return "no host";
-        }
-        if (allowInternal) {
-            return null;
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(parsed.getHost())) {
-                if (isInternal(address)) {
-                    return "host resolves to an internal address";
-                }
-            }
-        } catch (UnknownHostException e) {
-            return "unknown host";
-        }
-        return null;
+    private OutboundAddressPolicy() {
     }
 
     public static boolean isInternal(InetAddress a) {

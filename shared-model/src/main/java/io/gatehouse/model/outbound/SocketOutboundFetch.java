@@ -50,20 +50,33 @@ public final class SocketOutboundFetch implements OutboundFetch {
 
     private final Resolver resolver;
     private final Connector connector;
-    private final SSLSocketFactory tls;
+    private final java.util.function.Supplier<SSLSocketFactory> tls;
     private final BooleanSupplier inTransaction;
 
     public SocketOutboundFetch(Resolver resolver, Connector connector, SSLSocketFactory tls, BooleanSupplier inTransaction) {
+        this(resolver, connector, () -> tls, inTransaction);
+    }
+
+    private SocketOutboundFetch(Resolver resolver, Connector connector, java.util.function.Supplier<SSLSocketFactory> tls,
+                                BooleanSupplier inTransaction) {
         this.resolver = resolver;
         this.connector = connector;
         this.tls = tls;
         this.inTransaction = inTransaction;
     }
 
-    /** The system resolver, plain sockets, the default TLS context. */
+    /** The system resolver, plain sockets, the default TLS context of the moment of each connection. */
     public static SocketOutboundFetch standard(BooleanSupplier inTransaction) {
         return new SocketOutboundFetch(InetAddress::getAllByName, SocketOutboundFetch::plainConnect,
-                (SSLSocketFactory) SSLSocketFactory.getDefault(), inTransaction);
+                SocketOutboundFetch::defaultTls, inTransaction);
+    }
+
+    private static SSLSocketFactory defaultTls() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault().getSocketFactory();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context", e);
+        }
     }
 
     @Override
@@ -167,7 +180,7 @@ public final class SocketOutboundFetch implements OutboundFetch {
 
     /** TLS over the connected socket, the certificate verified against the host name (RFC 9110 4.3.4, RFC 6066 3). */
     private Socket secure(Socket socket, String host, int port) throws IOException {
-        SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+        SSLSocket ssl = (SSLSocket) tls.get().createSocket(socket, host, port, true);
         SSLParameters parameters = ssl.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!host.contains(":") && !host.matches("[0-9.]+")) {
