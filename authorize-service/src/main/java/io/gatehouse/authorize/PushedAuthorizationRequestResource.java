@@ -3,6 +3,9 @@ package io.gatehouse.authorize;
 import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.client.ClientAuthentication;
 import io.gatehouse.model.discovery.Endpoint;
+import io.gatehouse.model.dpop.DpopProof;
+import io.gatehouse.model.dpop.DpopProofs;
+import io.gatehouse.model.dpop.DpopRefusal;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.request.FormParameters;
 import jakarta.inject.Inject;
@@ -27,6 +30,8 @@ public class PushedAuthorizationRequestResource {
     ClientAuthentication clients;
     @Inject
     PushedAuthorizationRequests requests;
+    @Inject
+    DpopProofs dpop;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -34,7 +39,15 @@ public class PushedAuthorizationRequestResource {
         Map<String, String> parameters = FormParameters.single(form); // RFC 6749 3.1: no parameter twice
         AuthenticatedClient client = clients.authenticate(headers.getRequestHeader(HttpHeaders.AUTHORIZATION), parameters,
                 Endpoint.PUSHED_AUTHORIZATION_REQUEST);
-        PushedAuthorizationRequests.Pushed pushed = requests.push(parameters, client);
+        String proofJkt;
+        try {
+            // RFC 9449 10.1: a DPoP proof at PAR binds the code as dpop_jkt does.
+            proofJkt = dpop.verify(headers.getRequestHeader("DPoP"), "POST", Endpoint.PUSHED_AUTHORIZATION_REQUEST, null)
+                    .map(DpopProof::jkt).orElse(null);
+        } catch (DpopRefusal r) {
+            throw r.toTokenError();
+        }
+        PushedAuthorizationRequests.Pushed pushed = requests.push(parameters, client, proofJkt);
         // RFC 9126 2.2: 201 Created, never cached.
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(pushed.toJson())
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache").build();

@@ -10,6 +10,7 @@ import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.PushedRequestEntity;
+import io.gatehouse.model.dpop.DpopRefusal;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.repository.PushedRequestRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,18 +59,19 @@ public class PushedAuthorizationRequests {
     /**
      * Verifies and stores the request {@code client} pushed.
      *
-     * @param form the single-valued form parameters of the PAR request
+     * @param form     the single-valued form parameters of the PAR request
+     * @param proofJkt the thumbprint of the key of the request's DPoP proof, or null
      * @throws io.gatehouse.model.error.OAuthException the first rule broken (RFC 9126 2.3: as RFC 6749 5.2 JSON)
      */
     // Not one transaction: the request object's signature may need the client's jwks_uri, fetched outside any
     // transaction; only storing the pushed request is transactional.
-    public Pushed push(Map<String, String> form, AuthenticatedClient client) {
+    public Pushed push(Map<String, String> form, AuthenticatedClient client, String proofJkt) {
         ClientEntity c = client.client();
         RequestParameters pushedParams = PushedAuthorizationRequest.parameters(form, c.clientId);
         if (pushedParams.oversized()) {
             throw OAuthError.invalidRequest("the authorization request is too large").toException();
         }
-        RequestParameters params = assembly.assemblePushed(pushedParams, c);
+        RequestParameters params = withProofKey(assembly.assemblePushed(pushedParams, c), proofJkt);
         try {
             RedirectUriCheck.resolve(params, c);
         } catch (UntrustedRedirectException e) {
@@ -84,5 +86,25 @@ public class PushedAuthorizationRequests {
         p.expiresAt = p.createdAt.plus(config.requestLifetime());
         QuarkusTransaction.requiringNew().run(() -> pushed.persist(p));
         return new Pushed(p.requestUri, config.requestLifetime().toSeconds());
+    }
+
+    /**
+     * RFC 9449 10.1: the key of a DPoP proof sent to PAR binds the code as {@code dpop_jkt} does; when both are
+     * sent they must name the same key.
+     */
+    static RequestParameters withProofKey(RequestParameters params, String proofJkt) {
+        if (proofJkt == null) {
+            return params;
+        }
+        String jkt = params.get(AuthorizationRequest.DPOP_JKT);
+        if (jkt == null) {
+            Map<String, String> values = new LinkedHashMap<>(params.values());
+            values.put(AuthorizationRequest.DPOP_JKT, proofJkt);
+            return new RequestParameters(values, params.duplicated());
+        }
+        if (!jkt.equals(proofJkt)) {
+            throw DpopRefusal.invalid("dpop_jkt does not match the key of the DPoP proof").toTokenError();
+        }
+        return params;
     }
 }

@@ -88,6 +88,7 @@ public class ResponseIssuer {
             c.nonce = request.nonce();
             c.codeChallenge = request.codeChallenge();
             c.codeChallengeMethod = PkceCheck.effectiveMethod(request);
+            c.dpopJkt = request.dpopJkt(); // RFC 9449 10
             c.claims = claimsJson;
             c.authTime = session.authTime;
             c.acr = session.acr;

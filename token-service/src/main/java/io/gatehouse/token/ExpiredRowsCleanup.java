@@ -43,6 +43,7 @@ public class ExpiredRowsCleanup {
                 return 0;
             }
             return em.createNativeQuery("delete from client_assertion_jtis where expires_at < now()").executeUpdate()
+                    + em.createNativeQuery("delete from dpop_proof_jtis where expires_at < now()").executeUpdate()
                     + em.createNativeQuery("delete from revocations where expires_at < now()").executeUpdate()
                     + em.createNativeQuery("delete from refresh_tokens where expires_at < now() - interval '1 day'").executeUpdate()
                     + em.createNativeQuery("delete from device_codes where expires_at < now() - interval '1 day'").executeUpdate();

@@ -10,6 +10,7 @@ import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.GrantRepository;
 import io.gatehouse.model.repository.UserRepository;
 import io.gatehouse.model.subject.SubjectIdentifiers;
+import io.gatehouse.model.token.AccessTokenClaims;
 import io.gatehouse.model.token.AccessTokenValidator;
 import io.gatehouse.model.token.AccessTokenValidator.InvalidAccessTokenException;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
@@ -83,7 +84,10 @@ public class TokenIntrospection {
         m.put("iat", t.iat() == null ? null : t.iat().getEpochSecond());
         m.put("iss", t.claims().get("iss"));
         m.put("aud", t.claims().get("aud"));
-        m.put("token_type", TokenResponse.BEARER);
+        m.put("token_type", t.jkt() == null ? TokenResponse.BEARER : TokenResponse.DPOP);
+        if (t.jkt() != null) {
+            m.put(AccessTokenClaims.CNF, Map.of(AccessTokenClaims.JKT, t.jkt())); // RFC 9449 6.2
+        }
         m.put("jti", t.jti());
         m.values().removeIf(v -> v == null || "".equals(v));
         return Optional.of(m);

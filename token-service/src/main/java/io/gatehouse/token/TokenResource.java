@@ -3,6 +3,7 @@ package io.gatehouse.token;
 import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.client.ClientAuthentication;
 import io.gatehouse.model.discovery.Endpoint;
+import io.gatehouse.model.dpop.DpopRefusal;
 import io.gatehouse.token.grant.GrantHandlers;
 import io.gatehouse.token.grant.TokenRequest;
 import jakarta.inject.Inject;
@@ -19,10 +20,14 @@ import jakarta.ws.rs.core.Response;
 @Path("/token")
 public class TokenResource {
 
+    static final String DPOP = "DPoP";
+
     @Inject
     ClientAuthentication clients;
     @Inject
     GrantHandlers grants;
+    @Inject
+    TokenDpop dpop;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -30,7 +35,10 @@ public class TokenResource {
         TokenRequest request = TokenRequest.parse(form);
         AuthenticatedClient client = clients.authenticate(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
                 request.parameters(), Endpoint.TOKEN);
-        return NoStore.json(grants.forRequest(request, client).handle(request, client).toJson());
+        TokenRequest bound = dpop.bind(request, headers.getRequestHeader(DPOP), client); // RFC 9449 5
+        Response response = NoStore.json(grants.forRequest(bound, client).handle(bound, client).toJson());
+        dpop.nonce().ifPresent(n -> response.getHeaders().putSingle(DpopRefusal.DPOP_NONCE_HEADER, n));
+        return response;
     }
 
     @POST

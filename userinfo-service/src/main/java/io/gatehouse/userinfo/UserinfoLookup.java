@@ -1,6 +1,9 @@
 package io.gatehouse.userinfo;
 
 import io.gatehouse.model.bearer.BearerChallenge;
+import io.gatehouse.model.bearer.BearerTokenExtraction.Presented;
+import io.gatehouse.model.bearer.SenderConstraint;
+import io.gatehouse.model.discovery.Endpoint;
 import io.gatehouse.model.claims.ClaimsRequest;
 import io.gatehouse.model.claims.ClaimsResolver;
 import io.gatehouse.model.entity.ClientEntity;
@@ -38,16 +41,19 @@ public class UserinfoLookup {
     EntityManager em;
     @Inject
     SubjectIdentifiers subjects;
+    @Inject
+    SenderConstraint senderConstraint;
 
     @Transactional
-    public UserinfoResponse answer(String accessToken) {
+    public UserinfoResponse answer(Presented presented, List<String> dpopHeaders, String method) {
         ValidatedAccessToken token;
         try {
             // Signature with the cached keys, typ at+jwt, iss, exp; then grant and jti revocation (RFC 9068 4).
-            token = validator.validate(accessToken);
+            token = validator.validate(presented.token());
         } catch (InvalidAccessTokenException e) {
             throw BearerChallenge.invalidToken(e.getMessage());
         }
+        senderConstraint.check(presented, token, dpopHeaders, method, Endpoint.USERINFO); // RFC 9449 7
         if (!token.hasScope(OPENID)) {
             // OIDC Core 5.3: userinfo is an OpenID Connect resource.
             throw BearerChallenge.insufficientScope(OPENID, "the access token was not granted the openid scope");

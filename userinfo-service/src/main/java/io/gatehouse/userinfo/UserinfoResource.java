@@ -1,6 +1,8 @@
 package io.gatehouse.userinfo;
 
+import io.gatehouse.model.bearer.BearerChallenge;
 import io.gatehouse.model.bearer.BearerTokenExtraction;
+import io.gatehouse.model.bearer.SenderConstraint;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.TokenSigner;
 import jakarta.inject.Inject;
@@ -25,6 +27,7 @@ public class UserinfoResource {
 
     static final String APPLICATION_JWT = "application/jwt";
     private static final String ACCESS_TOKEN = "access_token";
+    private static final String DPOP = "DPoP";
 
     @Inject
     UserinfoLookup lookup;
@@ -35,7 +38,7 @@ public class UserinfoResource {
 
     @GET
     public Response get(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return answer(headers, List.of(), uri);
+        return answer(headers, List.of(), uri, "GET");
     }
 
     /** RFC 6750 2.2: the token may be sent as a form parameter of a POST. */
@@ -43,19 +46,26 @@ public class UserinfoResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response postForm(@Context HttpHeaders headers, @Context UriInfo uri, MultivaluedMap<String, String> form) {
         List<String> tokens = form == null ? null : form.get(ACCESS_TOKEN);
-        return answer(headers, tokens == null ? List.of() : tokens, uri);
+        return answer(headers, tokens == null ? List.of() : tokens, uri, "POST");
     }
 
     /** A POST without a form body (token in the Authorization header). */
     @POST
     public Response post(@Context HttpHeaders headers, @Context UriInfo uri) {
-        return answer(headers, List.of(), uri);
+        return answer(headers, List.of(), uri, "POST");
     }
 
-    private Response answer(HttpHeaders headers, List<String> formTokens, UriInfo uri) {
-        String token = BearerTokenExtraction.extract(headers.getRequestHeader(HttpHeaders.AUTHORIZATION), formTokens,
-                uri.getQueryParameters().get(ACCESS_TOKEN));
-        UserinfoResponse response = lookup.answer(token);
+    private Response answer(HttpHeaders headers, List<String> formTokens, UriInfo uri, String method) {
+        // RFC 6750 2 bearer tokens, and RFC 9449 7 DPoP-bound ones with their proof.
+        BearerTokenExtraction.Presented token = BearerTokenExtraction.present(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                formTokens, uri.getQueryParameters().get(ACCESS_TOKEN), true);
+        UserinfoResponse response;
+        try {
+            response = lookup.answer(token, headers.getRequestHeader(DPOP), method);
+        } catch (BearerChallenge c) {
+            // RFC 9449 7.1: a request that used the DPoP scheme is answered with a DPoP challenge.
+            throw token.dpop() && !DPOP.equals(c.scheme()) ? c.asDpop(SenderConstraint.ALGS, null) : c;
+        }
         return render(response);
     }
 

@@ -23,6 +23,7 @@ public final class AuthorizationChecks {
                 new PromptCheck(),                  // OIDC Core 3.1.2.1
                 new MaxAgeCheck(),                  // OIDC Core 3.1.2.1
                 new ClaimsParameterCheck(),         // OIDC Core 5.5
+                new DpopJktCheck(),                 // RFC 9449 10
                 new PkceCheck(pkcePlainAllowed));   // RFC 7636 4.3, 4.4.1; RFC 9700 2.1.1
     }
 

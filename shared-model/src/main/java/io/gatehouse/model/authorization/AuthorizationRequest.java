@@ -24,6 +24,7 @@ public record AuthorizationRequest(RequestParameters parameters, String clientId
 
     public static final String OPENID = "openid";
     public static final String OFFLINE_ACCESS = "offline_access";
+    public static final String DPOP_JKT = "dpop_jkt";
 
     public AuthorizationRequest {
         scopes = List.copyOf(scopes);
@@ -47,6 +48,11 @@ public record AuthorizationRequest(RequestParameters parameters, String clientId
             return List.of();
         }
         return List.copyOf(new LinkedHashSet<>(Arrays.asList(value.trim().split(" +"))));
+    }
+
+    /** RFC 9449 10: the thumbprint of the DPoP key the code is to be bound to, or null. */
+    public String dpopJkt() {
+        return parameters.get(DPOP_JKT);
     }
 
     public Optional<ResponseType> responseType() {

@@ -37,6 +37,10 @@ public class BearerAccess {
         } catch (InvalidAccessTokenException e) {
             throw BearerChallenge.invalidToken(e.getMessage());
         }
+        if (validated.jkt() != null) {
+            // RFC 9449 7.2: never accepted as a bearer token; the operators' API takes bearer tokens only.
+            throw BearerChallenge.invalidToken("DPoP-bound access tokens are not accepted here");
+        }
         ClientEntity client = em.find(ClientEntity.class, validated.clientId());
         if (client == null || !client.enabled) {
             throw BearerChallenge.invalidToken("the access token's client is not active");

@@ -11,13 +11,56 @@ public class BearerChallenge extends RuntimeException {
     private final String error;
     private final String description;
     private final String scope;
+    /** The authentication scheme: Bearer (RFC 6750 3) or DPoP (RFC 9449 7.1). */
+    private final String scheme;
+    /** RFC 9449 7.1: the DPoP proof algorithms the resource accepts, or null. */
+    private final String algs;
+    /** RFC 9449 9: a nonce the client must use in its next proof, sent as {@code DPoP-Nonce}, or null. */
+    private final String dpopNonce;
 
     private BearerChallenge(int status, String error, String description, String scope) {
+        this(status, error, description, scope, "Bearer", null, null);
+    }
+
+    private BearerChallenge(int status, String error, String description, String scope, String scheme, String algs,
+                            String dpopNonce) {
         super(error == null ? "no token" : error + ": " + description, null, false, false);
         this.status = status;
         this.error = error;
         this.description = description;
         this.scope = scope;
+        this.scheme = scheme;
+        this.algs = algs;
+        this.dpopNonce = dpopNonce;
+    }
+
+    /**
+     * RFC 9449 7.1: a refusal of a DPoP-bound token or of its proof, as a {@code DPoP} challenge naming the accepted
+     * proof algorithms; {@code nonce} (or null) goes out as {@code DPoP-Nonce}. Status 401, except 400 for
+     * invalid_request and 403 for insufficient_scope (RFC 6750 3.1).
+     */
+    public static BearerChallenge dpop(String error, String description, String algs, String nonce) {
+        int status = switch (error) {
+            case "invalid_request" -> 400;
+            case "insufficient_scope" -> 403;
+            default -> 401;
+        };
+        return new BearerChallenge(status, error, description, null, "DPoP", algs, nonce);
+    }
+
+    /** The same refusal as a {@code DPoP} challenge (RFC 9449 7.1, 7.2), e.g. for a DPoP-bound token sent as Bearer. */
+    public BearerChallenge asDpop(String algs, String nonce) {
+        return new BearerChallenge(status, error, description, scope, "DPoP", algs, nonce);
+    }
+
+    /** Bearer or DPoP. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The {@code DPoP-Nonce} value to send, or null. */
+    public String dpopNonce() {
+        return dpopNonce;
     }
 
     /** RFC 6750 3.1: no authentication information, so no error code. */
@@ -55,10 +98,14 @@ public class BearerChallenge extends RuntimeException {
 
     /** The {@code WWW-Authenticate} value (RFC 6750 3). */
     public String wwwAuthenticate() {
-        if (error == null) {
-            return "Bearer";
+        StringBuilder b = new StringBuilder(scheme);
+        if (algs != null) {
+            b.append(" algs=\"").append(quotable(algs)).append('"');
         }
-        StringBuilder b = new StringBuilder("Bearer error=\"").append(error).append('"');
+        if (error == null) {
+            return b.toString();
+        }
+        b.append(algs != null ? ", " : " ").append("error=\"").append(error).append('"');
         if (description != null) {
             b.append(", error_description=\"").append(quotable(description)).append('"');
         }

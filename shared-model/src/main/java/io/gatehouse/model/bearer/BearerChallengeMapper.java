@@ -16,6 +16,9 @@ public class BearerChallengeMapper implements ExceptionMapper<BearerChallenge> {
         Response.ResponseBuilder r = Response.status(c.status())
                 .header("WWW-Authenticate", c.wwwAuthenticate())
                 .header("Cache-Control", "no-store");
+        if (c.dpopNonce() != null) {
+            r.header("DPoP-Nonce", c.dpopNonce()); // RFC 9449 9
+        }
         if (c.error() != null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", c.error());

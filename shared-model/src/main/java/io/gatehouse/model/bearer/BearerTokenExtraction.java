@@ -26,8 +26,21 @@ public final class BearerTokenExtraction {
      * @param queryTokens   values of an access_token query parameter
      */
     public static String extract(List<String> authorization, List<String> formTokens, List<String> queryTokens) {
+        return present(authorization, formTokens, queryTokens, false).token();
+    }
+
+    /** A token as the request presented it: with the DPoP scheme (RFC 9449 7.1) or as a bearer token. */
+    public record Presented(String token, boolean dpop) {
+    }
+
+    /**
+     * As {@link #extract}, also accepting {@code Authorization: DPoP} (RFC 9449 7.1) when {@code dpopAccepted}; a
+     * token sent with two schemes at once is invalid_request.
+     */
+    public static Presented present(List<String> authorization, List<String> formTokens, List<String> queryTokens,
+                                    boolean dpopAccepted) {
         List<String> bearer = authorization == null ? List.of()
-                : authorization.stream().filter(BearerTokenExtraction::isBearer).toList();
+                : authorization.stream().filter(h -> hasScheme(h, "bearer") || dpopAccepted && hasScheme(h, "dpop")).toList();
         List<String> form = formTokens == null ? List.of() : formTokens;
         if (queryTokens != null && !queryTokens.isEmpty()) {
             throw BearerChallenge.invalidRequest("the access token must not be sent in the URI query (RFC 6750 2.3)");
@@ -39,8 +52,10 @@ public final class BearerTokenExtraction {
             throw BearerChallenge.invalidRequest("more than one access token was sent");
         }
         String token;
+        boolean dpop = false;
         if (bearer.size() == 1) {
-            token = bearer.get(0).substring("Bearer".length()).trim();
+            dpop = hasScheme(bearer.get(0), "dpop");
+            token = bearer.get(0).substring(dpop ? "DPoP".length() : "Bearer".length()).trim();
         } else if (form.size() == 1) {
             token = form.get(0).trim();
         } else {
@@ -52,15 +67,15 @@ public final class BearerTokenExtraction {
         if (!B64TOKEN.matcher(token).matches()) {
             throw BearerChallenge.invalidToken("the access token is malformed");
         }
-        return token;
+        return new Presented(token, dpop);
     }
 
-    /** The Bearer scheme, case-insensitive (RFC 7235 2.1), alone or followed by a space. */
-    private static boolean isBearer(String header) {
-        if (header == null || header.length() < 6) {
+    /** The scheme (lower case), case-insensitive (RFC 7235 2.1), alone or followed by a space. */
+    private static boolean hasScheme(String header, String scheme) {
+        int n = scheme.length();
+        if (header == null || header.length() < n) {
             return false;
         }
-        String scheme = header.substring(0, 6).toLowerCase(Locale.ROOT);
-        return scheme.equals("bearer") && (header.length() == 6 || header.charAt(6) == ' ');
+        return header.substring(0, n).toLowerCase(Locale.ROOT).equals(scheme) && (header.length() == n || header.charAt(n) == ' ');
     }
 }

@@ -57,6 +57,9 @@ public enum MetadataMember {
             f -> methods(f, MetadataMember::authenticates)),
     INTROSPECTION_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED("introspection_endpoint_auth_signing_alg_values_supported",
             Set.of(INTROSPECTION), f -> assertionAlgorithms(f, MetadataMember::authenticates)),
+    /** RFC 9449 5.1: the proof algorithms; DpopProofs accepts every JwsAlgorithm (DpopDiscoveryTest holds them equal). */
+    DPOP_SIGNING_ALG_VALUES_SUPPORTED("dpop_signing_alg_values_supported", Set.of(TOKEN),
+            f -> Arrays.stream(JwsAlgorithm.values()).map(JwsAlgorithm::name).toList()),
     CLAIMS_SUPPORTED("claims_supported", Set.of(USERINFO), ProviderFacts::claims),
     CLAIM_TYPES_SUPPORTED("claim_types_supported", Set.of(USERINFO), f -> List.of("normal")),
     CLAIMS_PARAMETER_SUPPORTED("claims_parameter_supported", Set.of(AUTHORIZATION), f -> true),

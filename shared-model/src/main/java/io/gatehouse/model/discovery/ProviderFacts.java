@@ -84,6 +84,11 @@ public record ProviderFacts(String issuer, Map<Service, String> publicUrls, Set<
 
     /** The absolute URL of {@code endpoint} at its owner's public base URL. */
     public String url(Endpoint endpoint) {
+        return url(publicUrls, endpoint);
+    }
+
+    /** The absolute URL of {@code endpoint} at its owner's base URL in {@code publicUrls}. */
+    public static String url(Map<Service, String> publicUrls, Endpoint endpoint) {
         String base = publicUrls.get(endpoint.owner());
         if (base == null) {
             throw new IllegalStateException("no public URL for " + endpoint.owner().moduleName());

@@ -66,4 +66,8 @@ public class AuthorizationCodeEntity {
 
     @Column(name = "consumed_at")
     public Instant consumedAt;
+
+    /** RFC 9449 10: the dpop_jkt of the authorization request; the code is redeemed only with a proof by that key. */
+    @Column(name = "dpop_jkt")
+    public String dpopJkt;
 }

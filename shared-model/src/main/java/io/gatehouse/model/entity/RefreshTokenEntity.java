@@ -49,4 +49,8 @@ public class RefreshTokenEntity {
     /** SHA-256 of the request that rotated this token (its effective scope); a retry must be that request again. */
     @Column(name = "rotation_request")
     public String rotationRequest;
+
+    /** Thumbprint of the DPoP key this token is bound to (RFC 9449 5, public clients); null when unbound. */
+    @Column(name = "dpop_jkt")
+    public String dpopJkt;
 }

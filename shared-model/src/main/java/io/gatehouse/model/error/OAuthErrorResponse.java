@@ -12,6 +12,10 @@ public final class OAuthErrorResponse {
     }
 
     public static Response of(OAuthError error, String wwwAuthenticate) {
+        return of(error, wwwAuthenticate, Map.of());
+    }
+
+    public static Response of(OAuthError error, String wwwAuthenticate, Map<String, String> headers) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", error.code());
         if (error.description() != null) {
@@ -25,6 +29,7 @@ public final class OAuthErrorResponse {
         if (wwwAuthenticate != null) {
             builder.header("WWW-Authenticate", wwwAuthenticate);
         }
+        headers.forEach(builder::header);
         return builder.build();
     }
 }

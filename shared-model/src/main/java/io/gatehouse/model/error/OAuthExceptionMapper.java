@@ -9,6 +9,6 @@ import jakarta.ws.rs.ext.Provider;
 public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
     @Override
     public Response toResponse(OAuthException e) {
-        return OAuthErrorResponse.of(e.error(), e.wwwAuthenticate());
+        return OAuthErrorResponse.of(e.error(), e.wwwAuthenticate(), e.headers());
     }
 }

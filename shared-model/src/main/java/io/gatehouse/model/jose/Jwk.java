@@ -97,6 +97,39 @@ public final class Jwk {
         }
     }
 
+    /** JWK members that only a private or symmetric key has (RFC 7518 6.2.2, 6.3.2, 6.4; RFC 8037 2). */
+    private static final java.util.Set<String> PRIVATE_MEMBERS = java.util.Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
+
+    /** Whether {@code jwk} carries private or symmetric key material. */
+    public static boolean hasPrivateMembers(Map<String, Object> jwk) {
+        return jwk.keySet().stream().anyMatch(PRIVATE_MEMBERS::contains);
+    }
+
+    /**
+     * The JWK SHA-256 thumbprint, base64url (RFC 7638 3): the required members of the key type, in lexicographic
+     * order, without whitespace. Only key types {@link #publicKey} accepts; their members are base64url or fixed
+     * names, so no JSON escaping is needed (3.3), and anything else is refused.
+     */
+    public static String thumbprint(Map<String, Object> jwk) throws InvalidJwsException {
+        String kty = string(jwk, "kty");
+        String[] members = switch (kty) {
+            case "RSA" -> new String[] {"e", "kty", "n"};
+            case "EC" -> new String[] {"crv", "kty", "x", "y"};
+            case "OKP" -> new String[] {"crv", "kty", "x"};
+            default -> throw new InvalidJwsException("unsupported kty " + kty);
+        };
+        StringBuilder json = new StringBuilder("{");
+        for (String member : members) {
+            String value = string(jwk, member);
+            if (!value.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
+                throw new InvalidJwsException("JWK member " + member + " is not base64url");
+            }
+            json.append(json.length() > 1 ? "," : "").append('"').append(member).append("\":\"").append(value).append('"');
+        }
+        json.append('}');
+        return B64URL.encodeToString(io.gatehouse.model.crypto.Sha256.digest(json.toString()));
+    }
+
     private static String string(Map<String, Object> jwk, String name) throws InvalidJwsException {
         if (jwk.get(name) instanceof String s && !s.isEmpty()) {
             return s;

@@ -93,6 +93,7 @@ public final class ClientMetadataValidator {
         members.put("software_id", MetadataValues::nonEmptyString);
         members.put("software_version", MetadataValues::nonEmptyString);
         members.put("require_signed_request_object", MetadataValues::bool); // RFC 9101 10.5
+        members.put("dpop_bound_access_tokens", MetadataValues::bool); // RFC 9449 5.2
         members.put("require_pushed_authorization_requests", MetadataValues::bool); // RFC 9126 6
     }
 

@@ -8,12 +8,16 @@ import java.util.UUID;
 
 /**
  * Claims of a JWT access token (RFC 9068 2.2). {@code grantId} ties it to its grant, so revoking the grant
- * revokes it without storing the token. For client_credentials, {@code sub} is the client_id (RFC 9068 2.2).
+ * revokes it without storing the token. {@code jkt} is the thumbprint of the DPoP key the token is bound to, or null
+ * for a bearer token. For client_credentials, {@code sub} is the client_id (RFC 9068 2.2).
  */
 public record AccessTokenClaims(String iss, String sub, List<String> aud, Instant exp, Instant iat, String jti,
-                                String clientId, String scope, UUID grantId, Instant authTime, String acr) {
+                                String clientId, String scope, UUID grantId, Instant authTime, String acr, String jkt) {
 
     public static final String GRANT_ID = "grant_id";
+    /** RFC 7800 3.1, RFC 9449 6.1: the confirmation claim, carrying the DPoP key's thumbprint as {@code jkt}. */
+    public static final String CNF = "cnf";
+    public static final String JKT = "jkt";
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -33,6 +37,9 @@ public record AccessTokenClaims(String iss, String sub, List<String> aud, Instan
         }
         if (acr != null) {
             m.put("acr", acr);
+        }
+        if (jkt != null) {
+            m.put(CNF, Map.of(JKT, jkt));
         }
         return m;
     }

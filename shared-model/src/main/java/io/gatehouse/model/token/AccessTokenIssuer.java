@@ -32,11 +32,17 @@ public class AccessTokenIssuer {
      * the issuer: Gatehouse's own resource servers (userinfo, admin) accept it.
      */
     public IssuedAccessToken issue(String sub, String clientId, String scope, UUID grantId, Instant authTime, String acr) {
+        return issue(sub, clientId, scope, grantId, authTime, acr, null);
+    }
+
+    /** As above, bound to the DPoP key with thumbprint {@code jkt} (RFC 9449 6) when it is not null. */
+    public IssuedAccessToken issue(String sub, String clientId, String scope, UUID grantId, Instant authTime, String acr,
+                                   String jkt) {
         Instant now = Instant.now();
         Instant exp = now.plus(tokens.accessTokenLifetime());
         String jti = RandomTokens.randomBytes(16);
         AccessTokenClaims claims = new AccessTokenClaims(config.issuer(), sub, List.of(config.issuer()), exp, now, jti,
-                clientId, scope, grantId, authTime, acr);
+                clientId, scope, grantId, authTime, acr, jkt);
         String value = signer.sign(claims.toMap(), TYP, tokens.accessTokenAlg());
         return new IssuedAccessToken(value, jti, tokens.accessTokenLifetime().toSeconds(), exp, claims);
     }

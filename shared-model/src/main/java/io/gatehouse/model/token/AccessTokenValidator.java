@@ -47,6 +47,12 @@ public class AccessTokenValidator {
         public boolean hasScope(String scope) {
             return scopes.contains(scope);
         }
+
+        /** The thumbprint of the DPoP key the token is bound to (RFC 9449 6.1), or null for a bearer token. */
+        public String jkt() {
+            return claims.get(AccessTokenClaims.CNF) instanceof Map<?, ?> cnf && cnf.get(AccessTokenClaims.JKT) instanceof String j
+                    ? j : null;
+        }
     }
 
     @Transactional

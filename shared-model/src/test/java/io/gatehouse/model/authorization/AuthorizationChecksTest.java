@@ -131,6 +131,19 @@ class AuthorizationChecksTest {
     }
 
     @Nested
+    class DpopJktRule {
+        final DpopJktCheck check = new DpopJktCheck();
+
+        @Test
+        void aThumbprintOrNothing() {
+            assertDoesNotThrow(() -> check.check(code(), client()));
+            assertDoesNotThrow(() -> check.check(code("dpop_jkt", "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"), client()));
+            fails(check, code("dpop_jkt", "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9X"), client(), "invalid_request");
+            fails(check, code("dpop_jkt", "NzbLsXh8uDCcd+6MNwXF4W/7noWXFZAfHkxZsRGC9Xs"), client(), "invalid_request");
+        }
+    }
+
+    @Nested
     class PromptRule {
         final PromptCheck check = new PromptCheck();
 
@@ -224,7 +237,7 @@ class AuthorizationChecksTest {
     @Test
     void theOrderedListReportsTheFirstBrokenRule() {
         AuthorizationChecks checks = new AuthorizationChecks(false);
-        assertEquals(10, checks.checks().size());
+        assertEquals(11, checks.checks().size());
         assertDoesNotThrow(() -> checks.verify(code(), client()));
         // Both the response type and the scope are wrong: the response type comes first.
         fails(checks::verify, code("response_type", "token", "scope", "admin"), client(), "unsupported_response_type");

@@ -80,21 +80,22 @@ public class AuthorizationCodeGrant implements GrantHandler {
         if (grant == null || grant.revokedAt != null || user == null || !user.enabled) {
             throw OAuthError.invalidGrant("the authorization is no longer valid").toException();
         }
-        return issue(code, grant, user, client);
+        return issue(code, grant, user, client, request.dpopJkt());
     }
 
-    private TokenResponse issue(AuthorizationCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client) {
+    private TokenResponse issue(AuthorizationCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client,
+                                String jkt) {
         Scope scope = Scope.parse(code.scope);
-        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), code.scope, grant.id, code.authTime, code.acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), code.scope, grant.id, code.authTime, code.acr, jkt);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.fromJson(code.claims), code.nonce, code.authTime, code.acr, code.amr, code.sid,
                 at.value(), null));
         String refreshToken = client.allowsGrantType(RefreshTokenGrant.TYPE)
-                ? refreshTokens.issue(grant.id, client.clientId(), code.scope) : null;
+                ? refreshTokens.issue(grant.id, client.clientId(), code.scope, RefreshTokens.boundKey(client, jkt)) : null;
         rememberSessionClient(code.sid, client.clientId());
         audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", grantType(), "grant_id", grant.id.toString(), "scope", code.scope)));
-        return new TokenResponse(at.value(), at.expiresIn(), code.scope, refreshToken, idToken);
+        return TokenResponse.of(at, code.scope, refreshToken, idToken);
     }
 
     private GrantReused reused(AuthorizationCodeEntity code) {

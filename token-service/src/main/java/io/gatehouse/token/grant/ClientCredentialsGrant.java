@@ -51,11 +51,12 @@ public class ClientCredentialsGrant implements GrantHandler {
         grant.clientId = client.clientId();
         grant.scope = scope.toString();
         grant.createdAt = Instant.now();
-        IssuedAccessToken at = accessTokens.issue(client.clientId(), client.clientId(), grant.scope, grant.id, null, null);
+        IssuedAccessToken at = accessTokens.issue(client.clientId(), client.clientId(), grant.scope, grant.id, null, null,
+                request.dpopJkt());
         grant.expiresAt = at.expiresAt();
         grants.persist(grant);
         audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, null, client.clientId(),
                 Map.of("grant_type", grantType(), "grant_id", grant.id.toString(), "scope", grant.scope)));
-        return new TokenResponse(at.value(), at.expiresIn(), grant.scope, null, null);
+        return TokenResponse.of(at, grant.scope, null, null);
     }
 }

@@ -16,6 +16,15 @@ public class CodeChecks {
         notExpired(code);
         redirectUriMatches(code, request.optional("redirect_uri"), client.client().redirectUris);
         pkce(code, request.optional("code_verifier"), client.isPublic());
+        dpopBinding(code, request.dpopJkt());
+    }
+
+    /** RFC 9449 10: a code issued for dpop_jkt is redeemed only with a proof by that key. */
+    static void dpopBinding(AuthorizationCodeEntity code, String proofJkt) {
+        if (code.dpopJkt != null && !code.dpopJkt.equals(proofJkt)) {
+            throw OAuthError.invalidGrant(proofJkt == null ? "the authorization code is bound to a DPoP key: a DPoP proof is required"
+                    : "the DPoP proof's key does not match the dpop_jkt of the authorization request").toException();
+        }
     }
 
     /** RFC 6749 4.1.2: a code is short-lived. */

@@ -81,18 +81,19 @@ public class DeviceCodeGrant implements GrantHandler {
         if (grant == null || grant.revokedAt != null || user == null || !user.enabled) {
             throw OAuthError.invalidGrant("the authorization is no longer valid").toException();
         }
-        return issue(code, grant, user, client);
+        return issue(code, grant, user, client, request.dpopJkt());
     }
 
-    private TokenResponse issue(DeviceCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client) {
+    private TokenResponse issue(DeviceCodeEntity code, GrantEntity grant, UserEntity user, AuthenticatedClient client,
+                                String jkt) {
         Scope scope = Scope.parse(grant.scope);
-        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), grant.scope, grant.id, code.authTime, code.acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), grant.scope, grant.id, code.authTime, code.acr, jkt);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.NONE, null, code.authTime, code.acr, code.amr, code.sid, at.value(), null));
         String refreshToken = client.allowsGrantType(RefreshTokenGrant.TYPE)
-                ? refreshTokens.issue(grant.id, client.clientId(), grant.scope) : null;
+                ? refreshTokens.issue(grant.id, client.clientId(), grant.scope, RefreshTokens.boundKey(client, jkt)) : null;
         audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", TYPE, "grant_id", grant.id.toString(), "scope", grant.scope)));
-        return new TokenResponse(at.value(), at.expiresIn(), grant.scope, refreshToken, idToken);
+        return TokenResponse.of(at, grant.scope, refreshToken, idToken);
     }
 }

@@ -78,19 +78,25 @@ public class RefreshTokenGrant implements GrantHandler {
         if (!scope.within(original)) {
             throw OAuthError.invalidScope("the requested scope exceeds the scope originally granted").toException(); // RFC 6749 6
         }
+        if (presented.dpopJkt != null && !presented.dpopJkt.equals(request.dpopJkt())) {
+            // RFC 9449 5: a public client's refresh token is bound to its DPoP key; without that key it is useless.
+            throw OAuthError.invalidGrant("the refresh token is bound to a DPoP key; the request's proof is missing or by another key")
+                    .toException();
+        }
         String next = refreshTokens.rotate(presentedValue, presented, scope.toString(), user.id);
-        return issue(grant, user, client, scope, next);
+        return issue(grant, user, client, scope, next, request.dpopJkt());
     }
 
-    private TokenResponse issue(GrantEntity grant, UserEntity user, AuthenticatedClient client, Scope scope, String refreshToken) {
+    private TokenResponse issue(GrantEntity grant, UserEntity user, AuthenticatedClient client, Scope scope, String refreshToken,
+                                String jkt) {
         Optional<SessionEntity> session = sessions.session(grant);
         String acr = session.map(s -> s.acr).orElse(null);
-        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), scope.toString(), grant.id, grant.authTime, acr);
+        IssuedAccessToken at = accessTokens.issue(subjects.subjectFor(client.client(), user.id), client.clientId(), scope.toString(), grant.id, grant.authTime, acr, jkt);
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.fromJson(grant.claims), null, grant.authTime, acr,
                 session.map(s -> s.amr).orElse(null), grant.sid, at.value(), null));
         audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", TYPE, "grant_id", grant.id.toString(), "scope", scope.toString())));
-        return new TokenResponse(at.value(), at.expiresIn(), scope.toString(), refreshToken, idToken);
+        return TokenResponse.of(at, scope.toString(), refreshToken, idToken);
     }
 }

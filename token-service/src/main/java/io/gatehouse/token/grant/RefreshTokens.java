@@ -2,6 +2,7 @@ package io.gatehouse.token.grant;
 
 import io.gatehouse.model.audit.AuditEvent;
 import io.gatehouse.model.audit.AuditTrail;
+import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.gatehouse.model.entity.RefreshTokenEntity;
@@ -59,8 +60,16 @@ public class RefreshTokens {
     }
 
     /** Issues the first token of a new family for {@code grantId}; returns its value. */
-    public String issue(UUID grantId, String clientId, String scope) {
-        return persist(RandomTokens.random256(), grantId, UUID.randomUUID(), clientId, scope, null);
+    public String issue(UUID grantId, String clientId, String scope, String dpopJkt) {
+        return persist(RandomTokens.random256(), grantId, UUID.randomUUID(), clientId, scope, null, dpopJkt);
+    }
+
+    /**
+     * The DPoP key a new refresh token is bound to: the proof's for a public client (RFC 9449 5); none for a
+     * confidential client, whose refresh tokens its client authentication already constrains.
+     */
+    public static String boundKey(AuthenticatedClient client, String jkt) {
+        return client.isPublic() ? jkt : null;
     }
 
     /**
@@ -75,7 +84,8 @@ public class RefreshTokens {
                         + "and rotatedAt is null and revokedAt is null",
                 Parameters.with("now", now).and("request", request).and("hash", presented.tokenHash));
         if (rotated == 1) {
-            return persist(successor, presented.grantId, presented.familyId, presented.clientId, presented.scope, presented.tokenHash);
+            return persist(successor, presented.grantId, presented.familyId, presented.clientId, presented.scope, presented.tokenHash,
+                    presented.dpopJkt);
         }
         if (tokens.count("tokenHash = ?1 and revokedAt is null", presented.tokenHash) == 0) {
             throw OAuthError.invalidGrant("the refresh token has been revoked").toException();
@@ -114,7 +124,8 @@ public class RefreshTokens {
         return key;
     }
 
-    private String persist(String value, UUID grantId, UUID familyId, String clientId, String scope, String parentHash) {
+    private String persist(String value, UUID grantId, UUID familyId, String clientId, String scope, String parentHash,
+                           String dpopJkt) {
         RefreshTokenEntity t = new RefreshTokenEntity();
         t.tokenHash = Sha256.hash(value);
         t.grantId = grantId;
@@ -124,6 +135,7 @@ public class RefreshTokens {
         t.createdAt = Instant.now();
         t.expiresAt = t.createdAt.plus(config.lifetime());
         t.parentHash = parentHash;
+        t.dpopJkt = dpopJkt;
         tokens.persist(t);
         return value;
     }

@@ -1,15 +1,33 @@
 package io.gatehouse.token.grant;
 
+import io.gatehouse.model.dpop.DpopProof;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.request.FormParameters;
 import java.util.List;
 import java.util.Map;
 
-/** A token request (RFC 6749 3.2): its grant_type and its parameters, each present at most once. */
-public record TokenRequest(String grantType, Map<String, String> parameters) {
+/**
+ * A token request (RFC 6749 3.2): its grant_type, its parameters, each present at most once, and its verified DPoP
+ * proof (RFC 9449 5), or null.
+ */
+public record TokenRequest(String grantType, Map<String, String> parameters, DpopProof dpop) {
 
     public TokenRequest {
         parameters = Map.copyOf(parameters);
+    }
+
+    public TokenRequest(String grantType, Map<String, String> parameters) {
+        this(grantType, parameters, null);
+    }
+
+    /** This request with its verified DPoP proof. */
+    public TokenRequest withDpop(DpopProof proof) {
+        return new TokenRequest(grantType, parameters, proof);
+    }
+
+    /** The thumbprint of the DPoP proof's key, to bind the issued tokens to (RFC 9449 6); null without a proof. */
+    public String dpopJkt() {
+        return dpop == null ? null : dpop.jkt();
     }
 
     /** Parses a token request body: repeated parameters and a missing grant_type are {@code invalid_request}. */
