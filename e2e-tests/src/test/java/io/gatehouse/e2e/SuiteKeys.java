@@ -65,7 +65,7 @@ public final class SuiteKeys {
     }
 
     /** An RFC 9068 access token signed with {@code key} (RS256 or PS256), as token-service would issue it. */
-    static String accessToken(ActiveKey key, String issuer, String sub, String clientId, String scope, UUID grant)
+    public static String accessToken(ActiveKey key, String issuer, String sub, String clientId, String scope, UUID grant)
             throws Exception {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(sub).audience(issuer)

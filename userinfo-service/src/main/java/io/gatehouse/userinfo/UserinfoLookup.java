@@ -3,6 +3,7 @@ package io.gatehouse.userinfo;
 import io.gatehouse.model.bearer.BearerChallenge;
 import io.gatehouse.model.bearer.BearerTokenExtraction.Presented;
 import io.gatehouse.model.bearer.SenderConstraint;
+import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.discovery.Endpoint;
 import io.gatehouse.model.claims.ClaimsRequest;
 import io.gatehouse.model.claims.ClaimsResolver;
@@ -43,6 +44,8 @@ public class UserinfoLookup {
     SubjectIdentifiers subjects;
     @Inject
     SenderConstraint senderConstraint;
+    @Inject
+    GatehouseConfig config;
 
     @Transactional
     public UserinfoResponse answer(Presented presented, List<String> dpopHeaders, String method) {
@@ -52,6 +55,10 @@ public class UserinfoLookup {
             token = validator.validate(presented.token());
         } catch (InvalidAccessTokenException e) {
             throw BearerChallenge.invalidToken(e.getMessage());
+        }
+        if (!token.isFor(config.issuer())) {
+            // RFC 9068 4: a token exchanged for another audience (RFC 8693) is not for userinfo.
+            throw BearerChallenge.invalidToken("the access token is not meant for this resource");
         }
         senderConstraint.check(presented, token, dpopHeaders, method, Endpoint.USERINFO); // RFC 9449 7
         if (!token.hasScope(OPENID)) {

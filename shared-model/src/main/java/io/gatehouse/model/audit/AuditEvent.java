@@ -11,6 +11,8 @@ public record AuditEvent(String type, UUID userId, String clientId, String sourc
 
     /** Tokens were issued at the token endpoint (details: grant_type, grant_id, scope). */
     public static final String TOKEN_ISSUED = "token_issued";
+    /** RFC 8693: a token obtained by token exchange; details name the subject token's client, the audience and the actor. */
+    public static final String TOKEN_EXCHANGED = "token_exchanged";
     /** An authorization code was presented again: its grant is revoked (RFC 6749 4.1.2). */
     public static final String CODE_REUSED = "code_reused";
     /** A rotated refresh token was presented again: its family and grant are revoked (RFC 9700 4.14.2). */

@@ -26,6 +26,8 @@ public class BearerAccess {
     AccessTokenValidator validator;
     @Inject
     EntityManager em;
+    @Inject
+    io.gatehouse.model.config.GatehouseConfig config;
 
     @Transactional
     public ValidatedAccessToken require(List<String> authorization, List<String> formTokens, List<String> queryTokens,
@@ -36,6 +38,9 @@ public class BearerAccess {
             validated = validator.validate(token);
         } catch (InvalidAccessTokenException e) {
             throw BearerChallenge.invalidToken(e.getMessage());
+        }
+        if (!validated.isFor(config.issuer())) {
+            throw BearerChallenge.invalidToken("the access token is not meant for this resource"); // RFC 9068 4
         }
         if (validated.jkt() != null) {
             // RFC 9449 7.2: never accepted as a bearer token; the operators' API takes bearer tokens only.

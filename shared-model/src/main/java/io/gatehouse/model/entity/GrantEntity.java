@@ -47,4 +47,8 @@ public class GrantEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public Map<String, Object> claims;
+
+    /** RFC 8693: the grant of the subject token this grant's token was exchanged from; null for other grants. */
+    @Column(name = "exchanged_from")
+    public java.util.UUID exchangedFrom;
 }

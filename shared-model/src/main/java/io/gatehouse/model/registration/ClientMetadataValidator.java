@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 public final class ClientMetadataValidator {
 
     public static final Set<String> GRANT_TYPES = Set.of("authorization_code", "implicit", "refresh_token",
-            "client_credentials", "urn:ietf:params:oauth:grant-type:device_code");
+            "client_credentials", "urn:ietf:params:oauth:grant-type:device_code",
+            "urn:ietf:params:oauth:grant-type:token-exchange");
     /**
      * RFC 7591 2 token_endpoint_auth_method. client_secret_jwt's secret is an HMAC key, kept encrypted
      * ({@code ClientSecretEncryption}); the other secret methods keep only its hash.
@@ -95,6 +96,7 @@ public final class ClientMetadataValidator {
         members.put("require_signed_request_object", MetadataValues::bool); // RFC 9101 10.5
         members.put("dpop_bound_access_tokens", MetadataValues::bool); // RFC 9449 5.2
         members.put("require_pushed_authorization_requests", MetadataValues::bool); // RFC 9126 6
+        members.put(TokenExchangePolicy.MEMBER, this::tokenExchange); // RFC 8693: who may exchange what
     }
 
     /** The member names this validator keeps (without language tags). */
@@ -272,6 +274,18 @@ public final class ClientMetadataValidator {
             }
         }
         return grants;
+    }
+
+    /** The token exchange policy is the operators' to give: refused at dynamic registration (allowed scopes apply). */
+    private Object tokenExchange(String member, Object value) {
+        if (policy.allowedScopes().isPresent()) {
+            throw invalid(member, "is set by operators only, through the admin API or the bootstrap file");
+        }
+        try {
+            return TokenExchangePolicy.parse(value).toJson();
+        } catch (IllegalArgumentException e) {
+            throw invalid(member, e.getMessage());
+        }
     }
 
     private static Object subjectType(String member, Object value) {

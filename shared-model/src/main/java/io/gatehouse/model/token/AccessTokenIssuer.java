@@ -38,11 +38,17 @@ public class AccessTokenIssuer {
     /** As above, bound to the DPoP key with thumbprint {@code jkt} (RFC 9449 6) when it is not null. */
     public IssuedAccessToken issue(String sub, String clientId, String scope, UUID grantId, Instant authTime, String acr,
                                    String jkt) {
+        return issue(sub, clientId, scope, grantId, authTime, acr, jkt, List.of(config.issuer()), null);
+    }
+
+    /** As above, for the audience {@code aud} and with the actor claim {@code act} (RFC 8693 4.1) when not null. */
+    public IssuedAccessToken issue(String sub, String clientId, String scope, UUID grantId, Instant authTime, String acr,
+                                   String jkt, List<String> aud, java.util.Map<String, Object> act) {
         Instant now = Instant.now();
         Instant exp = now.plus(tokens.accessTokenLifetime());
         String jti = RandomTokens.randomBytes(16);
-        AccessTokenClaims claims = new AccessTokenClaims(config.issuer(), sub, List.of(config.issuer()), exp, now, jti,
-                clientId, scope, grantId, authTime, acr, jkt);
+        AccessTokenClaims claims = new AccessTokenClaims(config.issuer(), sub, aud, exp, now, jti,
+                clientId, scope, grantId, authTime, acr, jkt, act);
         String value = signer.sign(claims.toMap(), TYP, tokens.accessTokenAlg());
         return new IssuedAccessToken(value, jti, tokens.accessTokenLifetime().toSeconds(), exp, claims);
     }

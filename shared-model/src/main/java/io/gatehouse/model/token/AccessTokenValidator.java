@@ -48,6 +48,12 @@ public class AccessTokenValidator {
             return scopes.contains(scope);
         }
 
+        /** Whether the token is meant for {@code audience} (RFC 9068 4: a resource server checks aud). */
+        public boolean isFor(String audience) {
+            Object aud = claims.get("aud");
+            return audience.equals(aud) || aud instanceof java.util.List<?> list && list.contains(audience);
+        }
+
         /** The thumbprint of the DPoP key the token is bound to (RFC 9449 6.1), or null for a bearer token. */
         public String jkt() {
             return claims.get(AccessTokenClaims.CNF) instanceof Map<?, ?> cnf && cnf.get(AccessTokenClaims.JKT) instanceof String j
@@ -58,8 +64,13 @@ public class AccessTokenValidator {
     @Transactional
     public ValidatedAccessToken validate(String token) throws InvalidAccessTokenException {
         ValidatedAccessToken t = validateStateless(token);
+        // The grant and, for an exchanged token (RFC 8693), every grant it was exchanged from: revoking any revokes it.
         Object[] row = (Object[]) em.createNativeQuery(
-                        "select (select revoked_at is not null from grants where id = ?1), "
+                        "with recursive chain(id, parent, revoked, depth) as ("
+                                + "select id, exchanged_from, revoked_at is not null, 0 from grants where id = ?1 "
+                                + "union all select g.id, g.exchanged_from, g.revoked_at is not null, c.depth + 1 "
+                                + "from grants g join chain c on g.id = c.parent where c.depth < 32) "
+                                + "select (select bool_or(revoked) from chain), "
                                 + "exists(select 1 from revocations where jti = ?2)")
                 .setParameter(1, t.grantId()).setParameter(2, t.jti()).getSingleResult();
         Boolean grantRevoked = (Boolean) row[0];

@@ -21,6 +21,11 @@ public class GrantHandlers {
         }
     }
 
+    /** The grant_type values served: what discovery's grant_types_supported must list (GrantVocabularyTest). */
+    public java.util.Set<String> grantTypes() {
+        return java.util.Set.copyOf(byType.keySet());
+    }
+
     public GrantHandler forRequest(TokenRequest request, AuthenticatedClient client) {
         GrantHandler handler = byType.get(request.grantType());
         if (handler == null) {

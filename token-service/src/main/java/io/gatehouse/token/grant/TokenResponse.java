@@ -9,7 +9,7 @@ import java.util.Map;
  * issued. token_type is Bearer (RFC 6750), or DPoP for a DPoP-bound access token (RFC 9449 5).
  */
 public record TokenResponse(String accessToken, String tokenType, long expiresIn, String scope, String refreshToken,
-                            String idToken) {
+                            String idToken, String issuedTokenType) {
 
     public static final String BEARER = "Bearer";
     public static final String DPOP = "DPoP";
@@ -17,12 +17,20 @@ public record TokenResponse(String accessToken, String tokenType, long expiresIn
     /** The response carrying {@code at}, typed by whether it is bound to a DPoP key. */
     public static TokenResponse of(IssuedAccessToken at, String scope, String refreshToken, String idToken) {
         return new TokenResponse(at.value(), at.claims().jkt() == null ? BEARER : DPOP, at.expiresIn(), scope,
-                refreshToken, idToken);
+                refreshToken, idToken, null);
+    }
+
+    /** RFC 8693 2.2.1: a token exchange response also says which kind of token it issued. */
+    public TokenResponse withIssuedTokenType(String type) {
+        return new TokenResponse(accessToken, tokenType, expiresIn, scope, refreshToken, idToken, type);
     }
 
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("access_token", accessToken);
+        if (issuedTokenType != null) {
+            json.put("issued_token_type", issuedTokenType);
+        }
         json.put("token_type", tokenType);
         json.put("expires_in", expiresIn);
         if (scope != null && !scope.isEmpty()) {
