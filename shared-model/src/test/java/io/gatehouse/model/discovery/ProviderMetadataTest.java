@@ -95,7 +95,7 @@ class ProviderMetadataTest {
         assertEquals(List.of("openid", "profile", "email", "address", "phone", "offline_access"), doc.get("scopes_supported"));
         assertEquals(List.of("query", "fragment", "form_post"), doc.get("response_modes_supported"));
         assertEquals(List.of("authorization_code", "implicit", "refresh_token", "client_credentials",
-                "urn:ietf:params:oauth:grant-type:device_code"), doc.get("grant_types_supported"));
+                "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:token-exchange"), doc.get("grant_types_supported"));
         assertEquals(List.of("public", "pairwise"), doc.get("subject_types_supported"));
         assertEquals(List.of("RS256", "ES256", "EdDSA"), doc.get("id_token_signing_alg_values_supported"),
                 "RS256 first, then the configured order");
