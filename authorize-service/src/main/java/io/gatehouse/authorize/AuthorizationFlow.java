@@ -32,6 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import io.gatehouse.model.client.ResponseEncryption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,6 +78,8 @@ public class AuthorizationFlow {
     EntityManager em;
     @Inject
     SubjectIdentifiers subjects;
+    @Inject
+    ResponseEncryption encryption;
 
     private AuthorizationChecks checks;
 
@@ -117,7 +120,18 @@ public class AuthorizationFlow {
                 return new FlowResult.ErrorPage(u.error(), 400);
             }
         }
+        encryption.prefetch(client); // an encrypted ID token's key (OIDC Core 10.2), fetched outside the transaction
         return QuarkusTransaction.requiringNew().call(() -> decide(params, client, sessionCookie, browser));
+    }
+
+    /**
+     * Before the login or consent form's answer is processed in its transaction: fetches what issuing the response
+     * may need from the client's server (its jwks_uri, for an encrypted ID token), outside any transaction.
+     */
+    public void prepareResponse(String id, String browser) {
+        ClientEntity client = QuarkusTransaction.requiringNew().call(() -> pending.find(id, browser)
+                .map(p -> clients.findById(p.clientId)).orElse(null));
+        encryption.prefetch(client);
     }
 
     /** The assembled request checked, then answered, sent to log in, or to consent: one transaction. */
@@ -366,7 +380,14 @@ public class AuthorizationFlow {
     /** Issues the response of a request this caller consumed, and keeps it for a form posted again. */
     private FlowResult issueConsumed(AuthorizationRequestEntity p, AuthorizationRequest request, ClientEntity client,
                                      UserEntity user, SessionEntity session, List<String> scopes) {
-        AuthorizationResponse response = issuer.issue(request, client, p.redirectUri, user, session, scopes);
+        AuthorizationResponse response;
+        try {
+            response = issuer.issue(request, client, p.redirectUri, user, session, scopes);
+        } catch (OAuthException e) {
+            // refused before anything was issued (no key to encrypt the ID token to): the client hears why
+            response = AuthorizationResponse.error(p.redirectUri, request.responseMode(), e.error(), request.state(),
+                    config.issuer());
+        }
         pending.remember(p, response);
         return respond(response, user, client);
     }

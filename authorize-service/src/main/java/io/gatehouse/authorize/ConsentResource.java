@@ -49,6 +49,7 @@ public class ConsentResource {
         if (!"allow".equals(decision) && !"deny".equals(decision)) {
             return pages.render(new FlowResult.ErrorPage(OAuthError.invalidRequest("choose allow or deny"), 400), t);
         }
+        flow.prepareResponse(requestId, browser);
         return pages.render(flow.consented(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE),
                 "allow".equals(decision)), t);
     }

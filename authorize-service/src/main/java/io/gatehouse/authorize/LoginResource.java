@@ -66,6 +66,7 @@ public class LoginResource {
         if (!result.succeeded()) {
             return messagePage(requestId, headers, refusalMessage(result.refusal()), 200);
         }
+        flow.prepareResponse(requestId, browser);
         AuthorizationFlow.LoggedIn in = flow.loggedIn(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE), result.user());
         return pages.render(in.result(), BrowserRequest.texts(headers, List.of()),
                 in.sessionCookie() == null ? null : sessions.cookie(in.sessionCookie()));

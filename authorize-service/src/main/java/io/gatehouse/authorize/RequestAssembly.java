@@ -3,6 +3,7 @@ package io.gatehouse.authorize;
 import io.gatehouse.model.authorization.AuthorizationError;
 import io.gatehouse.model.authorization.PushedAuthorizationRequest;
 import io.gatehouse.model.authorization.RequestObject;
+import io.gatehouse.model.authorization.RequestObjectDecryption;
 import io.gatehouse.model.authorization.RequestObjectPolicy;
 import io.gatehouse.model.authorization.RequestParameters;
 import io.gatehouse.model.client.ClientJwks;
@@ -32,6 +33,8 @@ public class RequestAssembly {
     /** RFC 9126 2.2: the request_uri the PAR endpoint hands out. */
     public static final String PAR_URN_PREFIX = PushedAuthorizationRequest.REQUEST_URI_PREFIX;
 
+    @Inject
+    RequestObjectDecryption decryption;
     @Inject
     PushedRequestRepository pushed;
     @Inject
@@ -124,7 +127,8 @@ public class RequestAssembly {
 
     /** The parameters of a request object, a signature verified with the client's jwks or jwks_uri keys. */
     private Map<String, String> objectParameters(String jwt, ClientEntity client) {
-        return RequestObject.parameters(jwt, client, config.issuer(), refresh -> clientJwks.keys(client, refresh), policy(client));
+        return RequestObject.parameters(jwt, client, config.issuer(), refresh -> clientJwks.keys(client, refresh), policy(client),
+                decryption);
     }
 
     private RequestObjectPolicy policy(ClientEntity client) {

@@ -5,7 +5,9 @@ import io.gatehouse.model.authorization.AuthorizationResponse;
 import io.gatehouse.model.authorization.PkceCheck;
 import io.gatehouse.model.authorization.ResponseType;
 import io.gatehouse.model.claims.ClaimsRequest;
+import io.gatehouse.model.client.ResponseEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.registration.EncryptedJwt;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
 import io.gatehouse.model.entity.AuthorizationCodeEntity;
@@ -54,10 +56,15 @@ public class ResponseIssuer {
     GatehouseConfig config;
     @Inject
     Sessions sessions;
+    @Inject
+    ResponseEncryption encryption;
 
     public AuthorizationResponse issue(AuthorizationRequest request, ClientEntity client, String redirectUri,
                                        UserEntity user, SessionEntity session, List<String> scopes) {
         ResponseType type = request.responseType().orElseThrow();
+        if (type.hasIdToken()) {
+            encryption.requireKey(client, EncryptedJwt.ID_TOKEN); // refused before anything is written
+        }
         Instant now = Instant.now();
         String scope = String.join(" ", scopes);
         ClaimsRequest claims = request.claims();

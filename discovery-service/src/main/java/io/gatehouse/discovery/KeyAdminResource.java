@@ -3,7 +3,7 @@ package io.gatehouse.discovery;
 import io.gatehouse.model.bearer.BearerAccess;
 import io.gatehouse.model.discovery.Scope;
 import io.gatehouse.model.error.OAuthError;
-import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.KeyAlgorithm;
 import io.gatehouse.model.keys.KeyRotation;
 import io.gatehouse.model.keys.KeyRotation.EmergencyRotation;
 import io.gatehouse.model.token.AccessTokenValidator.ValidatedAccessToken;
@@ -58,7 +58,8 @@ public class KeyAdminResource {
         if (revokeKid.isPresent() && algName.isPresent()) {
             throw OAuthError.invalidRequest("give revoke_kid or alg, not both").toException();
         }
-        Optional<JwsAlgorithm> alg = algName.map(name -> JwsAlgorithm.fromName(name)
+        // a signing algorithm, or an encryption key type (ENC_RSA, ENC_EC)
+        Optional<KeyAlgorithm> alg = algName.map(name -> KeyAlgorithm.fromName(name)
                 .orElseThrow(() -> OAuthError.invalidRequest("unsupported alg " + name).toException()));
         EmergencyRotation done;
         try {

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatehouse.model.jose.EncryptionKeyType;
 import io.gatehouse.model.jose.InvalidJwsException;
+import io.gatehouse.model.jose.Jwe;
+import io.gatehouse.model.jose.JweAlgorithm;
+import io.gatehouse.model.jose.JweEncryption;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.jose.TokenSigner;
 import io.gatehouse.model.jose.TokenVerifier;
@@ -82,11 +86,27 @@ class EmergencyRotationTest {
     void rotationWithoutRevocationRetiresEveryActiveKeyAndItsTokensKeepVerifying() throws Exception {
         String token = signer.sign(Map.of("sub", "alice"), "JWT", JwsAlgorithm.PS256);
         List<String> retired = given().auth().oauth2(fixtures.accessToken("gatehouse:admin")).post(ROTATE)
-                .then().statusCode(200).body("activated", hasSize(4)).body("retired", hasSize(4))
+                .then().statusCode(200).body("activated", hasSize(6)).body("retired", hasSize(6)) // 4 signing, 2 encryption
                 .extract().jsonPath().getList("retired");
         cache.refresh();
         assertTrue(KeyFixtures.publishedKids().containsAll(retired));
         assertEquals("alice", verifier.verify(token).claims().get("sub"));
+    }
+
+    @Test
+    void encryptionKeysRotateLikeSigningKeysAndTheRetiredOneStillDecrypts() throws Exception {
+        cache.active(EncryptionKeyType.ENC_RSA);
+        cache.refresh();
+        KeyCache.CachedKey before = cache.active(EncryptionKeyType.ENC_RSA);
+        String jwe = Jwe.encrypt("{}", null, JweAlgorithm.RSA_OAEP_256, JweEncryption.A128GCM, before.publicKey(), before.kid());
+        given().auth().oauth2(fixtures.accessToken("gatehouse:admin")).formParam("alg", "ENC_RSA").post(ROTATE)
+                .then().statusCode(200).body("retired", equalTo(List.of(before.kid()))).body("activated", hasSize(1));
+        cache.refresh();
+        assertTrue(KeyFixtures.publishedKids().contains(before.kid()), "a retired encryption key stays published");
+        List<KeyCache.CachedKey> candidates = cache.decryptionKeys(EncryptionKeyType.ENC_RSA, before.kid());
+        assertEquals(1, candidates.size());
+        assertEquals("{}", Jwe.decrypt(jwe, cache.signingKey(candidates.get(0))), "what clients encrypted to it still decrypts");
+        assertFalse(cache.active(EncryptionKeyType.ENC_RSA).kid().equals(before.kid()));
     }
 
     @Test

@@ -62,8 +62,13 @@ class JwksTest {
     void jwksCarriesKidKtyUseAndAlgAndNeverAPrivateMember() {
         Map<String, Object> jwks = given().get("/jwks").then().extract().jsonPath().getMap("");
         assertEquals(List.of(), DiscoveryRules.jwksViolations(jwks));
-        Set<String> algs = keys().stream().map(k -> (String) k.get("alg")).collect(Collectors.toSet());
+        Set<String> algs = keys().stream().filter(k -> "sig".equals(k.get("use"))).map(k -> (String) k.get("alg"))
+                .collect(Collectors.toSet());
         assertEquals(Set.of("RS256", "PS256", "ES256", "EdDSA"), algs);
+        // the two encryption keys (OIDC Core 10.2): use enc, no alg, one RSA and one EC
+        Set<String> encryption = keys().stream().filter(k -> "enc".equals(k.get("use")) && !k.containsKey("alg"))
+                .map(k -> (String) k.get("kty")).collect(Collectors.toSet());
+        assertEquals(Set.of("RSA", "EC"), encryption);
     }
 
     @Test

@@ -125,13 +125,16 @@ public final class DiscoveryRules {
                 v.add("a key is not an object");
                 continue;
             }
-            for (String member : List.of("kid", "kty", "use", "alg")) {
+            for (String member : List.of("kid", "kty", "use")) {
                 if (!(key.get(member) instanceof String)) {
                     v.add("key " + key.get("kid") + " lacks " + member);
                 }
             }
-            if (!"sig".equals(key.get("use"))) {
-                v.add("key " + key.get("kid") + " is not use sig");
+            // OIDC Discovery 3: with signing and encryption keys in one set, every key says its use
+            if ("sig".equals(key.get("use")) && !(key.get("alg") instanceof String)) {
+                v.add("signing key " + key.get("kid") + " lacks alg");
+            } else if (!"sig".equals(key.get("use")) && !"enc".equals(key.get("use"))) {
+                v.add("key " + key.get("kid") + " is neither use sig nor use enc");
             }
             if (!kids.add(key.get("kid"))) {
                 v.add("kid " + key.get("kid") + " is not distinct");

@@ -2,6 +2,7 @@ package io.gatehouse.token;
 
 import io.gatehouse.model.client.AuthenticatedClient;
 import io.gatehouse.model.client.ClientAuthentication;
+import io.gatehouse.model.client.ResponseEncryption;
 import io.gatehouse.model.discovery.Endpoint;
 import io.gatehouse.model.dpop.DpopRefusal;
 import io.gatehouse.token.grant.GrantHandlers;
@@ -28,6 +29,8 @@ public class TokenResource {
     GrantHandlers grants;
     @Inject
     TokenDpop dpop;
+    @Inject
+    ResponseEncryption encryption;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -36,6 +39,7 @@ public class TokenResource {
         AuthenticatedClient client = clients.authenticate(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
                 request.parameters(), Endpoint.TOKEN);
         TokenRequest bound = dpop.bind(request, headers.getRequestHeader(DPOP), client); // RFC 9449 5
+        encryption.prefetch(client.client()); // an encrypted ID token's key (OIDC Core 10.2), outside the transaction
         Response response = NoStore.json(grants.forRequest(bound, client).handle(bound, client).toJson());
         dpop.nonce().ifPresent(n -> response.getHeaders().putSingle(DpopRefusal.DPOP_NONCE_HEADER, n));
         return response;

@@ -83,7 +83,7 @@ public class UserinfoLookup {
             throw BearerChallenge.invalidToken("the access token's client is not active");
         }
         var released = claims.resolve(user, sub, token.scopes(), claimsRequest(grant), true);
-        return new UserinfoResponse(released.userinfo(), client.clientId, signingAlg(client));
+        return new UserinfoResponse(released.userinfo(), client, signingAlg(client));
     }
 
     private static ClaimsRequest claimsRequest(GrantEntity grant) {

@@ -3,7 +3,10 @@ package io.gatehouse.userinfo;
 import io.gatehouse.model.bearer.BearerChallenge;
 import io.gatehouse.model.bearer.BearerTokenExtraction;
 import io.gatehouse.model.bearer.SenderConstraint;
+import io.gatehouse.model.client.ResponseEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.jose.Json;
+import io.gatehouse.model.registration.EncryptedJwt;
 import io.gatehouse.model.jose.TokenSigner;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +36,8 @@ public class UserinfoResource {
     UserinfoLookup lookup;
     @Inject
     TokenSigner signer;
+    @Inject
+    ResponseEncryption encryption;
     @Inject
     GatehouseConfig config;
 
@@ -69,16 +74,26 @@ public class UserinfoResource {
         return render(response);
     }
 
-    /** OIDC Core 5.3.2: JSON, or a JWT carrying iss and aud when the client asked for a signed response. */
+    /**
+     * OIDC Core 5.3.2: JSON, or a JWT carrying iss and aud when the client asked for a signed or encrypted response
+     * (both: signed, then encrypted, a nested JWT). Outside the lookup's transaction, so the client's jwks_uri may be
+     * fetched here.
+     */
     private Response render(UserinfoResponse response) {
-        if (response.signingAlg().isEmpty()) {
+        boolean encrypted = ResponseEncryption.encrypts(response.client(), EncryptedJwt.USERINFO);
+        if (response.signingAlg().isEmpty() && !encrypted) {
             return Response.ok(response.claims(), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
         }
         Map<String, Object> claims = new LinkedHashMap<>(response.claims());
         claims.put("iss", config.issuer());
         claims.put("aud", response.clientId());
         claims.put("iat", Instant.now().getEpochSecond());
-        String jwt = signer.sign(claims, "JWT", response.signingAlg().get());
+        String jwt = response.signingAlg().isPresent() ? signer.sign(claims, "JWT", response.signingAlg().get())
+                : Json.writeString(claims);
+        if (encrypted) {
+            encryption.prefetch(response.client());
+            jwt = encryption.encrypt(response.client(), EncryptedJwt.USERINFO, jwt, response.signingAlg().isPresent());
+        }
         return Response.ok(jwt, APPLICATION_JWT).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
     }
 }

@@ -53,13 +53,13 @@ public final class ClientDocument {
     }
 
     /**
-     * A new random 256-bit secret. Its SHA-256 is kept for every method; for client_secret_jwt also the secret
-     * AES-256-GCM encrypted under the key-encryption key ({@link ClientSecretEncryption}), never in clear.
+     * A new random 256-bit secret. Its SHA-256 is kept for every method; for client_secret_jwt, and for clients with a
+     * symmetric JWE algorithm (OIDC Core 10.2), also the secret AES-256-GCM encrypted under the key-encryption key ({@link ClientSecretEncryption}), never in clear.
      */
     public static String rotateSecret(ClientEntity client, ClientSecretEncryption encryption) {
         String secret = RandomTokens.random256();
         client.secretHash = Sha256.hash(secret);
-        client.secretEncrypted = ClientMetadata.CLIENT_SECRET_JWT.equals(client.tokenEndpointAuthMethod)
+        client.secretEncrypted = ClientMetadata.needsEncryptedSecret(client.tokenEndpointAuthMethod, client.metadata)
                 ? encryption.encrypt(client.clientId, secret) : null;
         return secret;
     }

@@ -191,8 +191,8 @@ class BadInputIT {
                 + f.clientSigned("{\"scope\":\"openid\",\"nbf\":" + (f.now + 3600) + "}")).expect(302).error("invalid_request_object"));
         cases.add(get("authorize: request object exp is text", A, "/authorize?" + jwtQuery + "&request=" + f.clientSigned("{\"scope\":\"openid\",\"exp\":\"soon\"}"))
                 .expect(302).error("invalid_request_object"));
-        cases.add(get("authorize: request object encrypted (five parts)", A, "/authorize?" + rpQuery + "&request=a.b.c.d.e")
-                .expect(302).error("request_not_supported"));
+        cases.add(get("authorize: request object encrypted garbage (five parts)", A, "/authorize?" + rpQuery + "&request=a.b.c.d.e")
+                .expect(302).error("invalid_request_object"));
         cases.add(get("authorize: request object garbage", A, "/authorize?" + rpQuery + "&request=" + XQ).expect(302).error("invalid_request_object"));
         // Issue 16.5: a client that registered no request_uris cannot make the OP fetch one (OIDC Core 6.4).
         cases.add(get("authorize: request_uri of a client that registered none", A, "/authorize?" + rpQuery + "&request_uri=" + enc("https://evil.example/ro"))
@@ -803,7 +803,7 @@ class BadInputIT {
             rsKid = suiteRs.kid();
             List<Map<String, Object>> keys = given().get(RunningSuite.url(D) + "/jwks").then().statusCode(200).extract().jsonPath().getList("keys");
             rsPublic = Forge.rsaPublicKey(keys.stream().filter(k -> rsKid.equals(k.get("kid"))).findFirst().orElseThrow());
-            esKid = (String) keys.stream().filter(k -> "EC".equals(k.get("kty"))).findFirst().orElseThrow().get("kid");
+            esKid = (String) keys.stream().filter(k -> "ES256".equals(k.get("alg"))).findFirst().orElseThrow().get("kid");
 
             // A client authenticating with private_key_jwt and signing request objects with a key of its own.
             jwtClient = given().contentType(ContentType.JSON).body(Map.of("client_name", "Bad input RP",

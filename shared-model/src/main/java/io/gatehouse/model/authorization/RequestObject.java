@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Request objects (OIDC Core 6.1, 6.2, RFC 9101), by value or as fetched from a request_uri: unsigned
  * ({@code alg: none}) or signed by the client with a key of its {@code jwks} or {@code jwks_uri} (OIDC Registration 2,
- * through {@link ClientKeys}). Encrypted request objects are not supported. The claims become authorization request
- * parameters (OIDC Core 6.3.3).
+ * through {@link ClientKeys}), and either one possibly encrypted (OIDC Core 6.1, RFC 9101 6.1: signed, then encrypted)
+ * to Gatehouse's {@code use: enc} keys or with the client's secret ({@link Decryption}). The claims become
+ * authorization request parameters (OIDC Core 6.3.3).
  */
 public final class RequestObject {
 
@@ -37,12 +38,25 @@ public final class RequestObject {
         List<Map<String, Object>> keys(boolean refresh);
     }
 
+    /** Decrypts an encrypted request object for its client: the nested JWT or the claims set inside. */
+    @FunctionalInterface
+    public interface Decryption {
+        /** @throws io.gatehouse.model.error.OAuthException invalid_request_object when it does not decrypt */
+        String decrypt(String jwe, ClientEntity client);
+    }
+
+    /** Refuses every encrypted request object (where no decryption keys are at hand). */
+    public static final Decryption NO_DECRYPTION = (jwe, client) -> {
+        throw AuthorizationError.requestNotSupported("encrypted request objects are not supported here").toException();
+    };
+
     /**
      * The parameters carried by {@code jwt}, a signature (if any) verified with the client's registered {@code jwks};
-     * unsigned only where the client registered {@code none}.
+     * unsigned only where the client registered {@code none}; not encrypted.
      */
     public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer) {
-        return parameters(jwt, client, issuer, refresh -> inlineKeys(client), RequestObjectPolicy.of(client, false));
+        return parameters(jwt, client, issuer, refresh -> inlineKeys(client), RequestObjectPolicy.of(client, false),
+                NO_DECRYPTION);
     }
 
     /**
@@ -50,13 +64,26 @@ public final class RequestObject {
      * far as {@code policy} accepts that.
      */
     public static Map<String, String> parameters(String jwt, ClientEntity client, String issuer, ClientKeys keys,
-                                                 RequestObjectPolicy policy) {
+                                                 RequestObjectPolicy policy, Decryption decryption) {
         if (jwt.length() > Jws.MAX_LENGTH) {
             throw invalid("the request object is too large");
         }
         String[] parts = jwt.split("\\.", -1);
         if (parts.length == 5) {
-            throw AuthorizationError.requestNotSupported("encrypted request objects are not supported").toException();
+            String inner = decryption.decrypt(jwt, client);
+            if (inner.split("\\.", -1).length == 3) {
+                return parameters(inner, client, issuer, keys, policy, NO_NESTED_ENCRYPTION); // signed, then encrypted
+            }
+            // encrypted without a signature: the plaintext is the claims set, taken as an unsigned request object
+            String refused = policy.unsignedRejection();
+            if (refused != null) {
+                throw invalid(refused);
+            }
+            Map<String, Object> claims = Json.readObject(inner.getBytes(StandardCharsets.UTF_8));
+            if (claims == null) {
+                throw invalid("the decrypted request object is neither a JWT nor a JSON object");
+            }
+            return checkedParameters(claims, client);
         }
         if (parts.length != 3) {
             throw invalid("the request object is not a JWT");
@@ -106,6 +133,14 @@ public final class RequestObject {
         if (claims == null) {
             throw invalid("the request object payload is not a JSON object");
         }
+        return checkedParameters(claims, client);
+    }
+
+    private static final Decryption NO_NESTED_ENCRYPTION = (jwe, client) -> {
+        throw invalid("a request object is encrypted once, around a JWT");
+    };
+
+    private static Map<String, String> checkedParameters(Map<String, Object> claims, ClientEntity client) {
         if (claims.containsKey("client_id") && !client.clientId.equals(claims.get("client_id"))) {
             throw invalid("client_id in the request object does not match the request"); // OIDC Core 6.1
         }

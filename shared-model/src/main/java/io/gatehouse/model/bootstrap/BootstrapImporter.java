@@ -117,7 +117,7 @@ public class BootstrapImporter {
         e.clientId = c.clientId();
         String secretHash = c.clientSecret() == null ? null : Sha256.hash(c.clientSecret());
         changed |= set(e.secretHash, secretHash, v -> e.secretHash = v);
-        changed |= applyEncryptedSecret(e, method, c.clientSecret());
+        changed |= applyEncryptedSecret(e, method, c.metadata() == null ? Map.of() : c.metadata(), c.clientSecret());
         changed |= set(e.clientName, c.clientName(), v -> e.clientName = v);
         changed |= set(e.redirectUris, list(c.redirectUris(), List.of()), v -> e.redirectUris = v);
         changed |= set(e.postLogoutRedirectUris, list(c.postLogoutRedirectUris(), List.of()), v -> e.postLogoutRedirectUris = v);
@@ -140,11 +140,12 @@ public class BootstrapImporter {
     }
 
     /**
-     * client_secret_jwt needs the clear secret as its HMAC key (RFC 7523 2.2): for that method only it is also stored
-     * encrypted ({@link ClientSecretEncryption}); every other method keeps no recoverable form of it.
+     * client_secret_jwt needs the clear secret as its HMAC key (RFC 7523 2.2), a symmetric JWE algorithm the key
+     * derived from it (OIDC Core 10.2): for those clients only it is also stored encrypted
+     * ({@link ClientSecretEncryption}); every other client keeps no recoverable form of it.
      */
-    private boolean applyEncryptedSecret(ClientEntity e, String method, String secret) {
-        if (!"client_secret_jwt".equals(method)) {
+    private boolean applyEncryptedSecret(ClientEntity e, String method, Map<String, Object> metadata, String secret) {
+        if (!io.gatehouse.model.registration.ClientMetadata.needsEncryptedSecret(method, metadata)) {
             return set(e.secretEncrypted, null, v -> e.secretEncrypted = v);
         }
         if (e.secretEncrypted != null && secretEncryption.holds(e, secret)) {

@@ -3,6 +3,7 @@ package io.gatehouse.model.client;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.Jwk;
+import io.gatehouse.model.jose.JweAlgorithm;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.outbound.OutboundConfig;
 import io.gatehouse.model.outbound.OutboundFetch;
@@ -81,6 +82,21 @@ public class ClientJwks {
         return keys(uri, refresh);
     }
 
+    /**
+     * The client's JWKs as held now, never fetching: its {@code jwks}, or the cached {@code jwks_uri} document
+     * (empty when none is held). For use inside a transaction, after {@link #keys(ClientEntity, boolean)} ran before it.
+     */
+    public List<Map<String, Object>> heldKeys(ClientEntity client) {
+        Map<String, Object> metadata = client.metadata == null ? Map.of() : client.metadata;
+        if (metadata.get("jwks") instanceof Map<?, ?> jwks) {
+            return keysOf(jwks);
+        }
+        if (!(metadata.get("jwks_uri") instanceof String uri)) {
+            return List.of();
+        }
+        return usable(cache.get(uri), clock.get());
+    }
+
     List<Map<String, Object>> keys(String uri, boolean refresh) {
         Instant now = clock.get();
         Cached cached = cache.get(uri);
@@ -153,6 +169,40 @@ public class ClientJwks {
             }
         }
         return out;
+    }
+
+    /** A client key to encrypt to, with its kid (null when the JWK has none). */
+    public record EncryptionKey(String kid, PublicKey key) {
+    }
+
+    /**
+     * The first key of {@code keys} that may encrypt with {@code alg} (RFC 7517 4.2, 4.4): its kty, {@code use} enc
+     * or none, {@code alg} that one or none; keys marked {@code use: enc} come before unmarked ones.
+     */
+    public static java.util.Optional<EncryptionKey> encryptionKey(List<Map<String, Object>> keys, JweAlgorithm alg) {
+        EncryptionKey unmarked = null;
+        for (Map<String, Object> jwk : keys) {
+            boolean typeFits = alg.keyType().equals(jwk.get("kty"));
+            boolean algFits = jwk.get("alg") == null || alg.value().equals(jwk.get("alg"));
+            boolean useFits = jwk.get("use") == null || "enc".equals(jwk.get("use"));
+            if (!typeFits || !algFits || !useFits) {
+                continue;
+            }
+            PublicKey key;
+            try {
+                key = Jwk.publicKey(jwk);
+            } catch (InvalidJwsException | RuntimeException e) {
+                continue; // an unusable key is no candidate
+            }
+            EncryptionKey found = new EncryptionKey(jwk.get("kid") instanceof String kid ? kid : null, key);
+            if ("enc".equals(jwk.get("use"))) {
+                return java.util.Optional.of(found);
+            }
+            if (unmarked == null) {
+                unmarked = found;
+            }
+        }
+        return java.util.Optional.ofNullable(unmarked);
     }
 
     @SuppressWarnings("unchecked")

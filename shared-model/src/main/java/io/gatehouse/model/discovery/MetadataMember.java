@@ -8,6 +8,8 @@ import static io.gatehouse.model.discovery.Endpoint.REVOCATION;
 import static io.gatehouse.model.discovery.Endpoint.TOKEN;
 import static io.gatehouse.model.discovery.Endpoint.USERINFO;
 
+import io.gatehouse.model.jose.JweAlgorithm;
+import io.gatehouse.model.jose.JweEncryption;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import java.util.Arrays;
 import java.util.Collection;
@@ -43,6 +45,19 @@ public enum MetadataMember {
     /** Request objects (OIDC Core 6.1) signed by the client's keys, or unsigned. */
     REQUEST_OBJECT_SIGNING_ALG_VALUES_SUPPORTED("request_object_signing_alg_values_supported", Set.of(AUTHORIZATION),
             f -> Stream.concat(Stream.of("none"), Arrays.stream(JwsAlgorithm.values()).map(JwsAlgorithm::name)).toList()),
+    /** OIDC Core 10.2: the JWE algorithms ResponseEncryption and RequestObjectDecryption take (the Jwe vocabulary). */
+    ID_TOKEN_ENCRYPTION_ALG_VALUES_SUPPORTED("id_token_encryption_alg_values_supported", Set.of(AUTHORIZATION),
+            f -> JweAlgorithm.valueList()),
+    ID_TOKEN_ENCRYPTION_ENC_VALUES_SUPPORTED("id_token_encryption_enc_values_supported", Set.of(AUTHORIZATION),
+            f -> JweEncryption.valueList()),
+    USERINFO_ENCRYPTION_ALG_VALUES_SUPPORTED("userinfo_encryption_alg_values_supported", Set.of(USERINFO),
+            f -> JweAlgorithm.valueList()),
+    USERINFO_ENCRYPTION_ENC_VALUES_SUPPORTED("userinfo_encryption_enc_values_supported", Set.of(USERINFO),
+            f -> JweEncryption.valueList()),
+    REQUEST_OBJECT_ENCRYPTION_ALG_VALUES_SUPPORTED("request_object_encryption_alg_values_supported", Set.of(AUTHORIZATION),
+            f -> JweAlgorithm.valueList()),
+    REQUEST_OBJECT_ENCRYPTION_ENC_VALUES_SUPPORTED("request_object_encryption_enc_values_supported", Set.of(AUTHORIZATION),
+            f -> JweEncryption.valueList()),
     TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED("token_endpoint_auth_methods_supported", Set.of(TOKEN),
             f -> methods(f, m -> true)),
     TOKEN_ENDPOINT_AUTH_SIGNING_ALG_VALUES_SUPPORTED("token_endpoint_auth_signing_alg_values_supported", Set.of(TOKEN),

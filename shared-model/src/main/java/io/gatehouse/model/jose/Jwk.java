@@ -32,12 +32,19 @@ public final class Jwk {
 
     /** The public JWK of {@code key} with kid, use sig and alg. */
     public static Map<String, Object> publicJwk(PublicKey key, String kid, JwsAlgorithm alg) {
+        return publicJwk(key, kid, alg.keyType(), "sig", alg.name());
+    }
+
+    /** The public JWK of {@code key} ({@code kty} RSA, EC P-256 or OKP Ed25519) with kid, use and alg (when not null). */
+    public static Map<String, Object> publicJwk(PublicKey key, String kid, String kty, String use, String alg) {
         Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kty", alg.keyType());
+        jwk.put("kty", kty);
         jwk.put("kid", kid);
-        jwk.put("use", "sig");
-        jwk.put("alg", alg.name());
-        switch (alg.keyType()) {
+        jwk.put("use", use);
+        if (alg != null) {
+            jwk.put("alg", alg);
+        }
+        switch (kty) {
             case "RSA" -> {
                 RSAPublicKey rsa = (RSAPublicKey) key;
                 jwk.put("n", B64URL.encodeToString(unsigned(rsa.getModulus())));
@@ -54,7 +61,7 @@ public final class Jwk {
                 jwk.put("crv", "Ed25519");
                 jwk.put("x", B64URL.encodeToString(Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length)));
             }
-            default -> throw new IllegalArgumentException("unsupported key type " + alg.keyType());
+            default -> throw new IllegalArgumentException("unsupported key type " + kty);
         }
         return jwk;
     }

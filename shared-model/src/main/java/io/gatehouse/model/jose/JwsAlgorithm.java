@@ -15,7 +15,7 @@ import java.util.Optional;
  * The JWS algorithms Gatehouse signs and verifies with (RFC 7518 3.1, RFC 8037 3.1). {@code none} and the
  * HMAC algorithms are absent on purpose: a token naming them never verifies against Gatehouse's keys.
  */
-public enum JwsAlgorithm {
+public enum JwsAlgorithm implements KeyAlgorithm {
     /** RSASSA-PKCS1-v1_5 with SHA-256: the OIDC default (OIDC Core 15.1). */
     RS256("RSA", "SHA-256"),
     /** RSASSA-PSS with SHA-256 and MGF1 with SHA-256 (RFC 7518 3.5). */
@@ -34,8 +34,19 @@ public enum JwsAlgorithm {
     }
 
     /** JWK {@code kty} of keys for this algorithm. */
+    @Override
     public String keyType() {
         return keyType;
+    }
+
+    @Override
+    public String use() {
+        return "sig";
+    }
+
+    @Override
+    public java.util.Map<String, Object> publicJwk(java.security.PublicKey key, String kid) {
+        return Jwk.publicJwk(key, kid, this);
     }
 
     /** Hash whose left half makes at_hash and c_hash (OIDC Core 3.1.3.6, 3.3.2.11). */
@@ -71,6 +82,7 @@ public enum JwsAlgorithm {
     }
 
     /** A new key pair for this algorithm: RSA 2048, P-256 or Ed25519. */
+    @Override
     public KeyPair generateKeyPair() {
         try {
             return switch (this) {

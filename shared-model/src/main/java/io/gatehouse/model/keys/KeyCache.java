@@ -2,7 +2,8 @@ package io.gatehouse.model.keys;
 
 import io.gatehouse.model.entity.SigningKeyEntity;
 import io.gatehouse.model.jose.InvalidJwsException;
-import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.EncryptionKeyType;
+import io.gatehouse.model.jose.KeyAlgorithm;
 import io.gatehouse.model.jose.Json;
 import io.gatehouse.model.jose.Jwk;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Gatehouse's signing keys in memory, so that signing, verifying and serving the JWKS do no database round trip in
+ * Gatehouse's signing and encryption keys in memory, so that signing, verifying, decrypting and serving the JWKS do no database round trip in
  * the steady state. The snapshot is re-read when a key changes ({@link KeyChangeListener} hears the
  * {@code NOTIFY gatehouse_keys} of the change and calls {@link #invalidate()}), every
  * {@code gatehouse.keys.cache-refresh} as a fallback, and when a token names an unknown kid (at most once a second).
@@ -48,28 +48,29 @@ public class KeyCache {
     /** A published key, with its private key decrypted on first use for signing. */
     public static final class CachedKey {
         final String kid;
-        final JwsAlgorithm alg;
+        final KeyAlgorithm alg;
         final String state;
         final PublicKey publicKey;
         final Map<String, Object> publicJwk;
         private final byte[] encryptedPrivate;
         private volatile PrivateKey privateKey;
 
-        CachedKey(String kid, JwsAlgorithm alg, String state, PublicKey publicKey, byte[] encryptedPrivate) {
+        CachedKey(String kid, KeyAlgorithm alg, String state, PublicKey publicKey, byte[] encryptedPrivate) {
             this.kid = kid;
             this.alg = alg;
             this.state = state;
             this.publicKey = publicKey;
             this.encryptedPrivate = encryptedPrivate;
             // Rebuilt from the public key, so no member of the stored JSON (private or otherwise) can leak out.
-            this.publicJwk = Map.copyOf(Jwk.publicJwk(publicKey, kid, alg));
+            this.publicJwk = Map.copyOf(alg.publicJwk(publicKey, kid));
         }
 
         public String kid() {
             return kid;
         }
 
-        public JwsAlgorithm alg() {
+        /** The signing algorithm, or the encryption key type. */
+        public KeyAlgorithm alg() {
             return alg;
         }
 
@@ -81,22 +82,21 @@ public class KeyCache {
             return publicKey;
         }
 
-        /** The public JWK: kty, kid, use sig, alg and the public parameters only. */
+        /** The public JWK: kty, kid, use, alg (signing keys) and the public parameters only. */
         public Map<String, Object> publicJwk() {
             return publicJwk;
         }
     }
 
-    record Snapshot(Map<String, CachedKey> byKid, Map<JwsAlgorithm, CachedKey> active, List<CachedKey> published,
+    record Snapshot(Map<String, CachedKey> byKid, Map<KeyAlgorithm, CachedKey> active, List<CachedKey> published,
                     byte[] jwks, Instant loadedAt) {
     }
 
     /** The active key for {@code alg}, creating one when none exists yet. */
-    public CachedKey active(JwsAlgorithm alg) {
+    public CachedKey active(KeyAlgorithm alg) {
         CachedKey key = current().active().get(alg);
         if (key == null) {
-            Set<JwsAlgorithm> wanted = new LinkedHashSet<>(config.algorithms());
-            wanted.add(JwsAlgorithm.RS256);
+            Set<KeyAlgorithm> wanted = new LinkedHashSet<>(KeyRotation.wanted(config));
             wanted.add(alg);
             store.ensureActive(wanted);
             key = reload().active().get(alg);
@@ -155,7 +155,24 @@ public class KeyCache {
         }
     }
 
-    /** The decrypted private key of {@code key}, for signing. */
+    /**
+     * The published encryption keys of {@code type} that may decrypt a JWE naming {@code kid} (every one of the type
+     * when it names none): active, next (clients may already encrypt to it) and retired ones.
+     */
+    public List<CachedKey> decryptionKeys(EncryptionKeyType type, String kid) {
+        List<CachedKey> out = new ArrayList<>();
+        for (CachedKey key : current().published()) {
+            if (key.alg == type && (kid == null || kid.equals(key.kid))) {
+                out.add(key);
+            }
+        }
+        if (out.isEmpty() && kid != null) {
+            byKid(kid).filter(k -> k.alg == type).ifPresent(out::add); // a key created since the snapshot
+        }
+        return out;
+    }
+
+    /** The decrypted private key of {@code key}, for signing or decrypting. */
     public PrivateKey signingKey(CachedKey key) {
         PrivateKey pk = key.privateKey;
         if (pk == null) {
@@ -186,10 +203,10 @@ public class KeyCache {
     private synchronized Snapshot reload() {
         Map<String, CachedKey> byKid = new HashMap<>();
         List<CachedKey> published = new ArrayList<>();
-        Map<JwsAlgorithm, CachedKey> active = new EnumMap<>(JwsAlgorithm.class);
+        Map<KeyAlgorithm, CachedKey> active = new HashMap<>();
         Snapshot previous = snapshot;
         for (SigningKeyEntity e : store.published()) {
-            Optional<JwsAlgorithm> alg = JwsAlgorithm.fromName(e.alg);
+            Optional<KeyAlgorithm> alg = KeyAlgorithm.fromName(e.alg);
             if (alg.isEmpty()) {
                 continue;
             }

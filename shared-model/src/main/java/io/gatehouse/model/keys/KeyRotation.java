@@ -1,7 +1,9 @@
 package io.gatehouse.model.keys;
 
 import io.gatehouse.model.entity.AuditEventEntity;
+import io.gatehouse.model.jose.EncryptionKeyType;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.KeyAlgorithm;
 import io.gatehouse.model.repository.AuditEventRepository;
 import io.gatehouse.model.token.TokensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,11 +61,17 @@ public class KeyRotation {
         return RotationPolicy.of(keys.rotation(), tokens);
     }
 
-    /** RS256 (mandatory, OIDC Core 15.1) and the configured algorithms. */
-    public Set<JwsAlgorithm> algorithms() {
-        Set<JwsAlgorithm> algs = new LinkedHashSet<>();
+    /** RS256 (mandatory, OIDC Core 15.1), the configured algorithms, and the encryption key types. */
+    public Set<KeyAlgorithm> algorithms() {
+        return wanted(keys);
+    }
+
+    /** Every kind of key that must have an active key under {@code keys}. */
+    public static Set<KeyAlgorithm> wanted(KeysConfig keys) {
+        Set<KeyAlgorithm> algs = new LinkedHashSet<>();
         algs.add(JwsAlgorithm.RS256);
         algs.addAll(keys.algorithms());
+        algs.addAll(List.of(EncryptionKeyType.values()));
         return algs;
     }
 
@@ -99,7 +107,7 @@ public class KeyRotation {
      * a fresh key activated.
      */
     @Transactional
-    public EmergencyRotation rotateNow(Optional<JwsAlgorithm> alg, Optional<String> revokeKid, String actorClientId) {
+    public EmergencyRotation rotateNow(Optional<KeyAlgorithm> alg, Optional<String> revokeKid, String actorClientId) {
         store.lockKeyTable();
         RotationPolicy policy = policy();
         Instant now = Instant.now();
@@ -117,8 +125,8 @@ public class KeyRotation {
                 transitions.add(new KeyTransition.Create(key.alg(), KeyState.ACTIVE));
             }
         } else {
-            Set<JwsAlgorithm> rotated = alg.map(Set::of).orElseGet(this::algorithms);
-            for (JwsAlgorithm a : rotated) {
+            Set<KeyAlgorithm> rotated = alg.map(Set::of).orElseGet(this::algorithms);
+            for (KeyAlgorithm a : rotated) {
                 records.stream().filter(r -> r.alg() == a && r.state() == KeyState.ACTIVE).findFirst().ifPresent(r -> {
                     transitions.add(new KeyTransition.Retire(r.kid(), a));
                     retired.add(r.kid());

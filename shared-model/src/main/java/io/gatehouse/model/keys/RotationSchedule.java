@@ -1,17 +1,17 @@
 package io.gatehouse.model.keys;
 
-import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.KeyAlgorithm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which key transitions are due (pure). Per algorithm:
+ * Which key transitions are due (pure). Per algorithm (a signing algorithm, or an encryption key type):
  * <ul>
  *   <li>no active key: the oldest next key is activated, or a new active key is created;</li>
  *   <li>{@code publishAhead} before the active key's lifetime ends, a next key is created (published, not signing);</li>
@@ -28,13 +28,13 @@ public final class RotationSchedule {
     /**
      * @param algorithms the algorithms that must have an active key; algorithms with an active key are rotated too
      */
-    public static List<KeyTransition> due(Collection<KeyRecord> keys, Collection<JwsAlgorithm> algorithms,
+    public static List<KeyTransition> due(Collection<KeyRecord> keys, Collection<? extends KeyAlgorithm> algorithms,
                                           RotationPolicy policy, Instant now) {
-        Set<JwsAlgorithm> rotated = EnumSet.noneOf(JwsAlgorithm.class);
+        Set<KeyAlgorithm> rotated = new LinkedHashSet<>();
         rotated.addAll(algorithms);
         keys.stream().filter(k -> k.state() == KeyState.ACTIVE).forEach(k -> rotated.add(k.alg()));
         List<KeyTransition> due = new ArrayList<>();
-        for (JwsAlgorithm alg : rotated) {
+        for (KeyAlgorithm alg : rotated) {
             due.addAll(dueFor(alg, keys, policy, now));
         }
         keys.stream()
@@ -45,7 +45,7 @@ public final class RotationSchedule {
         return due;
     }
 
-    private static List<KeyTransition> dueFor(JwsAlgorithm alg, Collection<KeyRecord> keys, RotationPolicy policy,
+    private static List<KeyTransition> dueFor(KeyAlgorithm alg, Collection<KeyRecord> keys, RotationPolicy policy,
                                               Instant now) {
         Optional<KeyRecord> active = keys.stream().filter(k -> k.alg() == alg && k.state() == KeyState.ACTIVE).findFirst();
         List<KeyRecord> next = keys.stream().filter(k -> k.alg() == alg && k.state() == KeyState.NEXT)

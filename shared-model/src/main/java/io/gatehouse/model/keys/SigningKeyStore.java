@@ -3,7 +3,7 @@ package io.gatehouse.model.keys;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.entity.SigningKeyEntity;
 import io.gatehouse.model.jose.Jwk;
-import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.jose.KeyAlgorithm;
 import io.gatehouse.model.repository.SigningKeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Signing keys in PostgreSQL: generation, the rows that are published, and every change of state. Each change
+ * Gatehouse's keys in PostgreSQL (signing keys, and the encryption keys clients encrypt request objects to): generation, the rows that are published, and every change of state. Each change
  * sends {@code NOTIFY gatehouse_keys} in its own transaction, so every service's {@link KeyCache} re-reads the
  * table as soon as the change commits (and never if it rolls back).
  */
@@ -43,11 +43,11 @@ public class SigningKeyStore {
                 + "order by alg, createdAt", Instant.now());
     }
 
-    /** Makes sure each algorithm has an active key, creating the missing ones under the key-table lock. */
+    /** Makes sure each algorithm (or encryption key type) has an active key, creating the missing ones under the key-table lock. */
     @Transactional
-    public void ensureActive(Collection<JwsAlgorithm> algorithms) {
+    public void ensureActive(Collection<? extends KeyAlgorithm> algorithms) {
         lockKeyTable();
-        for (JwsAlgorithm alg : algorithms) {
+        for (KeyAlgorithm alg : algorithms) {
             if (keys.count("alg = ?1 and state = 'active'", alg.name()) == 0) {
                 keys.persist(generate(alg, KeyState.ACTIVE.column()));
                 notifyChange();
@@ -70,7 +70,7 @@ public class SigningKeyStore {
     public List<KeyRecord> records() {
         List<KeyRecord> records = new ArrayList<>();
         for (SigningKeyEntity e : keys.list("order by createdAt")) {
-            Optional<JwsAlgorithm> alg = JwsAlgorithm.fromName(e.alg);
+            Optional<KeyAlgorithm> alg = KeyAlgorithm.fromName(e.alg);
             alg.ifPresent(a -> records.add(new KeyRecord(e.kid, a, KeyState.fromColumn(e.state), e.createdAt,
                     e.activatedAt, e.deleteAfter)));
         }
@@ -128,13 +128,13 @@ public class SigningKeyStore {
     }
 
     /** A new key for {@code alg} in {@code state}, private part encrypted; not yet persisted. */
-    public SigningKeyEntity generate(JwsAlgorithm alg, String state) {
+    public SigningKeyEntity generate(KeyAlgorithm alg, String state) {
         KeyPair pair = alg.generateKeyPair();
         SigningKeyEntity e = new SigningKeyEntity();
         e.kid = alg.name().toLowerCase() + "-" + RandomTokens.randomBytes(12);
         e.alg = alg.name();
         e.state = state;
-        e.publicJwk = Jwk.publicJwk(pair.getPublic(), e.kid, alg);
+        e.publicJwk = alg.publicJwk(pair.getPublic(), e.kid);
         e.privateKeyEnc = encryption.encrypt(pair.getPrivate().getEncoded(), e.kid);
         e.createdAt = Instant.now();
         if ("active".equals(state)) {

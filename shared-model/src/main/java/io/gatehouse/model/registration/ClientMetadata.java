@@ -32,8 +32,27 @@ public record ClientMetadata(List<String> redirectUris, List<String> responseTyp
         return SECRET_METHODS.contains(tokenEndpointAuthMethod);
     }
 
-    /** Whether the server must be able to use the secret itself, as client_secret_jwt's HMAC key. */
+    /**
+     * Whether the server must be able to use the secret itself: as client_secret_jwt's HMAC key, or to derive the
+     * key of a symmetric JWE algorithm the client registered (OIDC Core 10.2).
+     */
     public boolean needsEncryptedSecret() {
-        return CLIENT_SECRET_JWT.equals(tokenEndpointAuthMethod);
+        return needsEncryptedSecret(tokenEndpointAuthMethod, document);
+    }
+
+    /** {@link #needsEncryptedSecret()} of a client with this method and metadata document. */
+    public static boolean needsEncryptedSecret(String tokenEndpointAuthMethod, Map<String, Object> metadata) {
+        if (!SECRET_METHODS.contains(tokenEndpointAuthMethod)) {
+            return false;
+        }
+        if (CLIENT_SECRET_JWT.equals(tokenEndpointAuthMethod)) {
+            return true;
+        }
+        for (EncryptedJwt jwt : EncryptedJwt.values()) {
+            if (jwt.registered(metadata).filter(c -> c.alg().symmetric()).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -3,6 +3,8 @@ package io.gatehouse.model.registration;
 import static io.gatehouse.model.registration.MetadataValues.invalid;
 
 import io.gatehouse.model.error.OAuthException;
+import io.gatehouse.model.jose.JweAlgorithm;
+import io.gatehouse.model.jose.JweEncryption;
 import io.gatehouse.model.subject.PairwiseSubject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,10 +44,9 @@ public final class ClientMetadataValidator {
     /** Values the server provisions; a client's copy in a request is ignored (RFC 7592 2.2). */
     static final Set<String> SERVER_PROVISIONED = Set.of("client_id", "client_secret", "client_id_issued_at",
             "client_secret_expires_at", "registration_access_token", "registration_client_uri");
-    /** Understood but not supported: refused rather than silently ignored, so no client expects them. */
-    static final Set<String> ENCRYPTION_MEMBERS = Set.of("id_token_encrypted_response_alg", "id_token_encrypted_response_enc",
-            "userinfo_encrypted_response_alg", "userinfo_encrypted_response_enc", "request_object_encryption_alg",
-            "request_object_encryption_enc", "authorization_encrypted_response_alg", "authorization_encrypted_response_enc");
+    /** Understood but not supported (JARM's encrypted responses): refused rather than silently ignored. */
+    static final Set<String> UNSUPPORTED_MEMBERS = Set.of("authorization_encrypted_response_alg",
+            "authorization_encrypted_response_enc");
     private static final List<String> LEADING = List.of("redirect_uris", "response_types", "grant_types", "application_type",
             "token_endpoint_auth_method", "scope");
     /** BCP 47 language tag (RFC 5646), syntax only. */
@@ -76,6 +77,10 @@ public final class ClientMetadataValidator {
         members.put("id_token_signed_response_alg", (m, v) -> MetadataValues.oneOf(m, v, algs));
         members.put("userinfo_signed_response_alg", (m, v) -> MetadataValues.oneOf(m, v, algs));
         members.put("request_object_signing_alg", (m, v) -> MetadataValues.oneOf(m, v, requestObjectAlgs));
+        for (EncryptedJwt jwt : EncryptedJwt.values()) { // OIDC Registration 2, Core 10.2
+            members.put(jwt.algMember(), (m, v) -> MetadataValues.oneOf(m, v, Set.copyOf(JweAlgorithm.valueList())));
+            members.put(jwt.encMember(), (m, v) -> MetadataValues.oneOf(m, v, Set.copyOf(JweEncryption.valueList())));
+        }
         members.put("token_endpoint_auth_method", ClientMetadataValidator::authMethod);
         // OIDC Registration 2: "none" MUST NOT be used; the value must be one the method's authenticator verifies
         // (checked against the method below).
@@ -129,8 +134,8 @@ public final class ClientMetadataValidator {
                     throw invalid(name, "does not carry a valid BCP 47 language tag (OIDC Registration 2.1)");
                 }
             }
-            if (ENCRYPTION_MEMBERS.contains(base)) {
-                throw invalid(base, "is not supported: Gatehouse does not encrypt or decrypt JWTs");
+            if (UNSUPPORTED_MEMBERS.contains(base)) {
+                throw invalid(base, "is not supported: Gatehouse does not issue JWT-secured authorization responses");
             }
             BiFunction<String, Object, Object> check = members.get(base);
             if (check != null) {
@@ -206,6 +211,9 @@ public final class ClientMetadataValidator {
                         + "; supported: " + new java.util.TreeSet<>(accepted));
             }
         }
+        for (EncryptedJwt jwt : EncryptedJwt.values()) {
+            encryption(jwt, doc, authMethod);
+        }
         if (authMethod.equals("none") && grantTypes.contains("client_credentials")) {
             throw invalid("grant_types", "client_credentials is for confidential clients only (RFC 6749 4.4)");
         }
@@ -242,6 +250,42 @@ public final class ClientMetadataValidator {
         return new ClientMetadata(redirectUris, responseTypes, grantTypes, applicationType, authMethod, scope,
                 Optional.ofNullable((String) doc.get("client_name")), postLogout,
                 Optional.ofNullable((String) doc.get("sector_identifier_uri")), normalised);
+    }
+
+    /**
+     * OIDC Registration 2: an enc needs its alg, an alg without enc means A128CBC-HS256 (filled in). An asymmetric
+     * alg for what Gatehouse encrypts needs a client key (jwks or jwks_uri; a jwks by value must hold one that fits);
+     * a symmetric one needs a client secret (OIDC Core 10.2), so not the none or private_key_jwt methods.
+     */
+    @SuppressWarnings("unchecked")
+    private static void encryption(EncryptedJwt jwt, Map<String, Object> doc, String authMethod) {
+        if (!doc.containsKey(jwt.algMember())) {
+            if (doc.containsKey(jwt.encMember())) {
+                throw invalid(jwt.encMember(), "needs " + jwt.algMember() + " (OIDC Registration 2)");
+            }
+            return;
+        }
+        doc.putIfAbsent(jwt.encMember(), JweEncryption.DEFAULT.value());
+        JweAlgorithm alg = JweAlgorithm.fromValue((String) doc.get(jwt.algMember())).orElseThrow();
+        if (alg.symmetric()) {
+            if (!ClientMetadata.SECRET_METHODS.contains(authMethod)) {
+                throw invalid(jwt.algMember(), "value " + alg.value() + " derives its key from the client secret "
+                        + "(OIDC Core 10.2); token_endpoint_auth_method " + authMethod + " has none");
+            }
+            return;
+        }
+        if (!jwt.toClient()) {
+            return; // the client encrypts to Gatehouse's published keys
+        }
+        if (!doc.containsKey("jwks") && !doc.containsKey("jwks_uri")) {
+            throw invalid(jwt.algMember(), "value " + alg.value() + " needs a client key: register jwks or jwks_uri");
+        }
+        if (doc.get("jwks") instanceof Map<?, ?> jwks && jwks.get("keys") instanceof List<?> keys
+                && io.gatehouse.model.client.ClientJwks.encryptionKey(keys.stream().filter(k -> k instanceof Map<?, ?>)
+                .map(k -> (Map<String, Object>) k).toList(), alg).isEmpty()) {
+            throw invalid(jwt.algMember(), "value " + alg.value() + " needs a " + alg.keyType()
+                    + " key for encryption in jwks (use enc or none)");
+        }
     }
 
     private Object jwksUri(String member, Object value) {

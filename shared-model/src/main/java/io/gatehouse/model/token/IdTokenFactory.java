@@ -1,6 +1,8 @@
 package io.gatehouse.model.token;
 
 import io.gatehouse.model.claims.ClaimsResolver;
+import io.gatehouse.model.client.ResponseEncryption;
+import io.gatehouse.model.registration.EncryptedJwt;
 import io.gatehouse.model.claims.ReleasedClaims;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
@@ -12,7 +14,8 @@ import java.time.Instant;
 /**
  * The one way Gatehouse makes an ID token (OIDC Core 2, 3.1.3.6, 3.2.2.10, 3.3.2.11): protocol claims from the
  * {@link IdTokenRequest}, user claims from {@link ClaimsResolver}, signed with the client's registered
- * {@code id_token_signed_response_alg}. Both the authorization and the token endpoint call it.
+ * {@code id_token_signed_response_alg}, then encrypted as it registered (its jwks_uri fetched beforehand by
+ * {@link ResponseEncryption#prefetch}, outside the transaction). Both the authorization and the token endpoint call it.
  */
 @ApplicationScoped
 public class IdTokenFactory {
@@ -27,6 +30,8 @@ public class IdTokenFactory {
     GatehouseConfig config;
     @Inject
     SubjectIdentifiers subjects;
+    @Inject
+    ResponseEncryption encryption;
 
     public String issue(IdTokenRequest r) {
         JwsAlgorithm alg = IdTokenIssuer.algorithmFor(r.client());
@@ -41,6 +46,7 @@ public class IdTokenFactory {
                 r.accessToken() == null ? null : TokenHashes.leftHalfHash(r.accessToken(), alg),
                 r.code() == null ? null : TokenHashes.leftHalfHash(r.code(), alg),
                 released.idToken());
-        return issuer.issue(idToken, alg);
+        // OIDC Core 2, 10.2: signed, then encrypted when the client registered id_token_encrypted_response_alg.
+        return encryption.encrypt(r.client(), EncryptedJwt.ID_TOKEN, issuer.issue(idToken, alg), true);
     }
 }

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.error.OAuthException;
+import io.gatehouse.model.jose.EncryptionKeyType;
+import io.gatehouse.model.jose.InvalidJweException;
+import io.gatehouse.model.jose.Jwe;
+import io.gatehouse.model.jose.JweAlgorithm;
+import io.gatehouse.model.jose.JweEncryption;
 import io.gatehouse.model.jose.Jwk;
 import io.gatehouse.model.jose.Jws;
 import io.gatehouse.model.jose.JwsAlgorithm;
@@ -68,7 +73,7 @@ class RequestObjectTest {
     void unsignedObjectFromAClientWithoutAlgorithmIsAcceptedWhereTheDeploymentAllowsIt() {
         ClientEntity c = client();
         assertEquals("openid", RequestObject.parameters(unsigned("{\"scope\":\"openid\"}"), c, ISSUER, refresh -> List.of(),
-                RequestObjectPolicy.of(c, true)).get("scope"));
+                RequestObjectPolicy.of(c, true), RequestObject.NO_DECRYPTION).get("scope"));
     }
 
     @Test
@@ -77,7 +82,7 @@ class RequestObjectTest {
         c.metadata.put("require_signed_request_object", true);
         for (RequestObjectPolicy policy : List.of(RequestObjectPolicy.of(c, false), RequestObjectPolicy.of(c, true))) {
             OAuthException e = assertThrows(OAuthException.class, () -> RequestObject.parameters(unsigned("{\"scope\":\"openid\"}"), c,
-                    ISSUER, refresh -> List.of(), policy));
+                    ISSUER, refresh -> List.of(), policy, RequestObject.NO_DECRYPTION));
             assertEquals("invalid_request_object", e.error().code());
         }
         assertTrue(RequestObjectPolicy.of(c, false).requiresObject());
@@ -120,6 +125,57 @@ class RequestObjectTest {
         assertEquals("invalid_request_object", error("e30.bm90IGpzb24.", client()));
     }
 
+    /** A decryption that decrypts with one RSA key, as RequestObjectDecryption does with the server's keys. */
+    static RequestObject.Decryption with(java.security.PrivateKey key) {
+        return (jwe, client) -> {
+            try {
+                return Jwe.decrypt(jwe, key);
+            } catch (InvalidJweException e) {
+                throw AuthorizationError.invalidRequestObject(e.getMessage()).toException();
+            }
+        };
+    }
+
+    @Test
+    void signedThenEncryptedObjectIsDecryptedThenVerified() {
+        KeyPair signing = JwsAlgorithm.RS256.generateKeyPair();
+        KeyPair server = EncryptionKeyType.ENC_RSA.generateKeyPair();
+        ClientEntity c = client();
+        c.metadata.put("jwks", Map.of("keys", List.of(Jwk.publicJwk(signing.getPublic(), "k1", JwsAlgorithm.RS256))));
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", c.clientId, "aud", ISSUER, "nonce", "n3"));
+        String nested = Jwe.encrypt(Jws.sign(claims, JwsAlgorithm.RS256, "k1", null, signing.getPrivate()), Jwe.NESTED_JWT,
+                JweAlgorithm.RSA_OAEP_256, JweEncryption.A128GCM, server.getPublic(), "enc1");
+        assertEquals("n3", RequestObject.parameters(nested, c, ISSUER, refresh -> RequestObjectTest.keys(c),
+                RequestObjectPolicy.of(c, false), with(server.getPrivate())).get("nonce"));
+        // tampered: one byte of the ciphertext changed
+        String[] parts = nested.split("\\.");
+        parts[3] = (parts[3].charAt(0) == 'A' ? "B" : "A") + parts[3].substring(1);
+        String tampered = String.join(".", parts);
+        OAuthException e = assertThrows(OAuthException.class, () -> RequestObject.parameters(tampered, c, ISSUER,
+                refresh -> List.of(), RequestObjectPolicy.of(c, false), with(server.getPrivate())));
+        assertEquals("invalid_request_object", e.error().code());
+    }
+
+    @Test
+    void encryptedUnsignedObjectFollowsTheUnsignedRules() {
+        KeyPair server = EncryptionKeyType.ENC_RSA.generateKeyPair();
+        String encrypted = Jwe.encrypt("{\"scope\":\"openid\",\"nonce\":\"n4\"}", null, JweAlgorithm.RSA_OAEP,
+                JweEncryption.A128CBC_HS256, server.getPublic(), null);
+        ClientEntity allowed = unsignedClient();
+        assertEquals("n4", RequestObject.parameters(encrypted, allowed, ISSUER, refresh -> List.of(),
+                RequestObjectPolicy.of(allowed, false), with(server.getPrivate())).get("nonce"));
+        ClientEntity signedOnly = client();
+        signedOnly.metadata.put("require_signed_request_object", true);
+        OAuthException e = assertThrows(OAuthException.class, () -> RequestObject.parameters(encrypted, signedOnly, ISSUER,
+                refresh -> List.of(), RequestObjectPolicy.of(signedOnly, true), with(server.getPrivate())));
+        assertEquals("invalid_request_object", e.error().code());
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> keys(ClientEntity c) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) c.metadata.get("jwks")).get("keys");
+    }
+
     @Test
     void signedObjectWithAnUnknownKidAsksTheKeySourceForFreshKeys() {
         KeyPair rotated = JwsAlgorithm.RS256.generateKeyPair();
@@ -131,7 +187,8 @@ class RequestObjectTest {
             return refresh ? List.of(fresh) : List.of(stale);
         };
         String jwt = Jws.sign(Map.of("nonce", "n2"), JwsAlgorithm.RS256, "new", null, rotated.getPrivate());
-        assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys, RequestObjectPolicy.of(client(), false)).get("nonce"));
+        assertEquals("n2", RequestObject.parameters(jwt, client(), ISSUER, keys, RequestObjectPolicy.of(client(), false),
+                RequestObject.NO_DECRYPTION).get("nonce"));
         assertEquals(List.of(false, true), asked);
     }
 

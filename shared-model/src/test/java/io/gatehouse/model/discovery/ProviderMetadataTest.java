@@ -89,6 +89,27 @@ class ProviderMetadataTest {
     }
 
     @Test
+    void encryptionListsAreWhatRegistrationAcceptsAndJweDoes() {
+        Map<String, Object> doc = ProviderMetadata.document(facts(all()));
+        List<String> algs = List.of("RSA-OAEP", "RSA-OAEP-256", "ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A256KW", "A128KW", "A256KW", "dir");
+        List<String> encs = List.of("A128CBC-HS256", "A256CBC-HS512", "A128GCM", "A256GCM");
+        for (String jwt : List.of("id_token", "userinfo", "request_object")) {
+            assertEquals(algs, doc.get(jwt + "_encryption_alg_values_supported"), jwt);
+            assertEquals(encs, doc.get(jwt + "_encryption_enc_values_supported"), jwt);
+        }
+        // each advertised value is one that registration accepts (JweTest round-trips every pair)
+        var validator = new io.gatehouse.model.registration.ClientMetadataValidator(new io.gatehouse.model.registration.RegistrationPolicy(
+                Set.of("RS256"), java.util.Optional.empty(), "openid", false));
+        for (String alg : algs) {
+            for (String enc : encs) {
+                Map<String, Object> request = new java.util.LinkedHashMap<>(Map.of("redirect_uris", List.of("https://rp.example/cb"),
+                        "request_object_encryption_alg", alg, "request_object_encryption_enc", enc));
+                assertEquals(enc, validator.validate(request).document().get("request_object_encryption_enc"));
+            }
+        }
+    }
+
+    @Test
     void completeDocumentHasTheMembersTheIssueAsksFor() {
         Map<String, Object> doc = ProviderMetadata.document(facts(all()));
         assertEquals(ISSUER, doc.get("issuer"));

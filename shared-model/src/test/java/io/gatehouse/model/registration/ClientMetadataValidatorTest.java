@@ -305,10 +305,59 @@ class ClientMetadataValidatorTest {
                         "https://sector.example/s.json")).document().get("subject_type"));
     }
 
+    static Map<String, Object> encJwks() {
+        java.security.KeyPair pair = io.gatehouse.model.jose.EncryptionKeyType.ENC_RSA.generateKeyPair();
+        return Map.of("keys", List.of(io.gatehouse.model.jose.Jwk.publicJwk(pair.getPublic(), "e1", "RSA", "enc", null)));
+    }
+
     @Test
-    void encryptionMembersAreRefused() {
-        invalidMetadata(web("id_token_encrypted_response_alg", "RSA-OAEP"), "id_token_encrypted_response_alg");
-        invalidMetadata(web("userinfo_encrypted_response_enc", "A128GCM"), "userinfo_encrypted_response_enc");
+    void encryptionAlgWithoutEncGetsTheDefaultEnc() {
+        // OIDC Registration 2: the enc defaults to A128CBC-HS256 when only the alg is given.
+        Map<String, Object> doc = VALIDATOR.validate(web("id_token_encrypted_response_alg", "RSA-OAEP-256", "jwks", encJwks())).document();
+        assertEquals("A128CBC-HS256", doc.get("id_token_encrypted_response_enc"));
+        assertEquals("A256GCM", VALIDATOR.validate(web("userinfo_encrypted_response_alg", "RSA-OAEP", "userinfo_encrypted_response_enc",
+                "A256GCM", "jwks", encJwks())).document().get("userinfo_encrypted_response_enc"));
+    }
+
+    @Test
+    void encryptionEncWithoutAlgIsRefused() {
+        invalidMetadata(web("userinfo_encrypted_response_enc", "A128GCM"), "userinfo_encrypted_response_alg");
+        invalidMetadata(web("request_object_encryption_enc", "A128GCM"), "request_object_encryption_alg");
+    }
+
+    @Test
+    void unsupportedEncryptionAlgorithmsAreRefused() {
+        invalidMetadata(web("id_token_encrypted_response_alg", "RSA1_5", "jwks", encJwks()), "id_token_encrypted_response_alg");
+        invalidMetadata(web("id_token_encrypted_response_alg", "PBES2-HS256+A128KW"), "id_token_encrypted_response_alg");
+        invalidMetadata(web("id_token_encrypted_response_alg", "RSA-OAEP", "id_token_encrypted_response_enc", "A192GCM",
+                "jwks", encJwks()), "id_token_encrypted_response_enc");
+        // JARM's encrypted authorization responses are not implemented
+        invalidMetadata(web("authorization_encrypted_response_alg", "RSA-OAEP"), "authorization_encrypted_response_alg");
+    }
+
+    @Test
+    void asymmetricEncryptionToTheClientNeedsAKeyThatFits() {
+        invalidMetadata(web("id_token_encrypted_response_alg", "RSA-OAEP"), "jwks");
+        // an EC key cannot take RSA-OAEP; a key marked use sig is not for encryption
+        invalidMetadata(web("id_token_encrypted_response_alg", "ECDH-ES", "jwks", encJwks()), "EC key");
+        java.security.KeyPair sig = io.gatehouse.model.jose.JwsAlgorithm.RS256.generateKeyPair();
+        invalidMetadata(web("userinfo_encrypted_response_alg", "RSA-OAEP", "jwks", Map.of("keys", List.of(
+                io.gatehouse.model.jose.Jwk.publicJwk(sig.getPublic(), "s1", io.gatehouse.model.jose.JwsAlgorithm.RS256)))), "RSA key");
+        // by reference the key is checked when it is used
+        VALIDATOR.validate(web("id_token_encrypted_response_alg", "ECDH-ES+A128KW", "jwks_uri", "https://rp.example/jwks"));
+        // request objects are encrypted to the server's keys: nothing needed from the client
+        VALIDATOR.validate(web("request_object_encryption_alg", "RSA-OAEP-256"));
+    }
+
+    @Test
+    void symmetricEncryptionNeedsASecretAndKeepsItEncrypted() {
+        ClientMetadata m = VALIDATOR.validate(web("id_token_encrypted_response_alg", "A128KW"));
+        assertTrue(m.needsEncryptedSecret(), "OIDC Core 10.2: the key is derived from the secret, so it is kept readable");
+        assertTrue(VALIDATOR.validate(web("request_object_encryption_alg", "dir")).needsEncryptedSecret());
+        assertFalse(VALIDATOR.validate(web("id_token_encrypted_response_alg", "RSA-OAEP", "jwks", encJwks())).needsEncryptedSecret());
+        invalidMetadata(web("userinfo_encrypted_response_alg", "dir", "token_endpoint_auth_method", "none"), "client secret");
+        invalidMetadata(web("id_token_encrypted_response_alg", "A256KW", "token_endpoint_auth_method", "private_key_jwt",
+                "jwks", encJwks()), "client secret");
     }
 
     @Test
