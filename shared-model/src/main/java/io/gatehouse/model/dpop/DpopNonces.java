@@ -5,13 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Server-provided DPoP nonces (RFC 9449 8, 9): the HMAC of the current period's number under a key derived from the
@@ -28,8 +25,6 @@ public class DpopNonces {
     KeyEncryption keys;
     @Inject
     DpopConfig config;
-
-    private volatile SecretKeySpec key;
 
     /** The nonce to hand out now. */
     public String current() {
@@ -52,21 +47,7 @@ public class DpopNonces {
     }
 
     private String nonceFor(long period) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] tag = mac.doFinal(ByteBuffer.allocate(Long.BYTES).putLong(period).array());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(tag, NONCE_BYTES));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
-        if (k == null) {
-            key = k = new SecretKeySpec(keys.derive(KEY_LABEL), "HmacSHA256");
-        }
-        return k;
+        byte[] tag = keys.mac(KEY_LABEL).tag(ByteBuffer.allocate(Long.BYTES).putLong(period).array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(tag, NONCE_BYTES));
     }
 }

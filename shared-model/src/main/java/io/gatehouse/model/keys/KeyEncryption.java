@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KeyEncryption {
 
+    private final java.util.concurrent.ConcurrentHashMap<String, DerivedMac> macs = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final Logger LOG = Logger.getLogger(KeyEncryption.class);
     private static final int NONCE_BYTES = 12;
 
@@ -105,6 +107,11 @@ public class KeyEncryption {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
+    }
+
+    /** The HMAC under the key {@link #derive derived} for {@code label}, made once per label. */
+    public DerivedMac mac(String label) {
+        return macs.computeIfAbsent(label, l -> new DerivedMac(derive(l)));
     }
 
     /** Decrypts; fails when the key-encryption key is wrong or the row was tampered with. */

@@ -13,13 +13,10 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Refresh tokens: opaque 256-bit values stored as their SHA-256, rotated on every use (RFC 9700 4.14.2). A token's
@@ -51,8 +48,6 @@ public class RefreshTokens {
     AuditTrail audit;
     @Inject
     KeyEncryption keys;
-
-    private volatile SecretKeySpec successorKey;
 
     /** The token value; null when unknown. */
     public RefreshTokenEntity find(String value) {
@@ -107,21 +102,8 @@ public class RefreshTokens {
 
     /** The one successor of a token value: unpredictable without the deployment's key, the same at every replica. */
     String successorValue(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(successorKey());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
-    }
-
-    private SecretKeySpec successorKey() {
-        SecretKeySpec key = successorKey;
-        if (key == null) {
-            successorKey = key = new SecretKeySpec(keys.derive(SUCCESSOR_KEY_LABEL), "HmacSHA256");
-        }
-        return key;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                keys.mac(SUCCESSOR_KEY_LABEL).tag(value.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private String persist(String value, UUID grantId, UUID familyId, String clientId, String scope, String parentHash,
