@@ -20,7 +20,7 @@ import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.error.OAuthError;
 import io.gatehouse.model.error.OAuthException;
 import io.gatehouse.model.jose.InvalidJwsException;
-import io.gatehouse.model.jose.TokenVerifier;
+import io.gatehouse.model.keys.TokenVerifier;
 import io.gatehouse.model.token.IdTokenClaims;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.ConsentRepository;

@@ -1,5 +1,6 @@
 package io.gatehouse.authorize;
 
+import io.gatehouse.model.user.Serves;
 import io.gatehouse.model.user.UsersConfig;
 import io.gatehouse.model.user.ldap.LdapUserStore;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +24,7 @@ public class UserStoreHealth {
     @Inject
     UsersConfig users;
     @Inject
+    @Serves(UsersConfig.Store.ldap)
     LdapUserStore ldap;
 
     void onStart(@Observes StartupEvent event) {

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.JwsAlgorithm;
-import io.gatehouse.model.jose.TokenSigner;
-import io.gatehouse.model.jose.TokenVerifier;
 import io.gatehouse.model.keys.KeyCache;
 import io.gatehouse.model.keys.KeyRotation;
 import io.gatehouse.model.keys.KeyTransition;
 import io.gatehouse.model.keys.SigningKeyStore;
+import io.gatehouse.model.keys.TokenSigner;
+import io.gatehouse.model.keys.TokenVerifier;
 import io.gatehouse.testsupport.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.gatehouse.model.jose.JwsAlgorithm;
-import io.gatehouse.model.jose.TokenSigner;
+import io.gatehouse.model.keys.TokenSigner;
 import io.gatehouse.testsupport.PostgresTestResource;
 import io.gatehouse.token.TokenFixtures.Code;
 import io.gatehouse.token.TokenFixtures.TestClient;

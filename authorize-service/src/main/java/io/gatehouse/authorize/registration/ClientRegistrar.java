@@ -1,6 +1,7 @@
 package io.gatehouse.authorize.registration;
 
-import io.gatehouse.authorize.admin.AuditTrail;
+import io.gatehouse.model.audit.AuditEvent;
+import io.gatehouse.model.audit.AuditTrail;
 import io.gatehouse.model.client.ClientSecretEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
@@ -55,7 +56,8 @@ public class ClientRegistrar {
             String registrationAccessToken = RandomTokens.random256();
             client.registrationTokenHash = Sha256.hash(registrationAccessToken);
             clients.persist(client);
-            audit.record("client.registered", null, client.clientId, sourceIp, Map.of("via", "registration"));
+            audit.record(new AuditEvent(
+                    "client.registered", null, client.clientId, sourceIp, Map.of("via", "registration")));
             Map<String, Object> response = ClientDocument.withSecret(client, secret);
             response.put("registration_access_token", registrationAccessToken);
             response.put("registration_client_uri", clientUri(client.clientId));
@@ -95,7 +97,8 @@ public class ClientRegistrar {
             ClientDocument.apply(metadata, client);
             String secret = ClientDocument.settleSecret(metadata, client, secretEncryption);
             client.updatedAt = Instant.now();
-            audit.record("client.registration_updated", null, clientId, sourceIp, Map.of("via", "registration"));
+            audit.record(
+                    new AuditEvent("client.registration_updated", null, clientId, sourceIp, Map.of("via", "registration")));
             Map<String, Object> response = ClientDocument.withSecret(client, secret);
             response.put("registration_client_uri", clientUri(clientId));
             return response;
@@ -107,7 +110,8 @@ public class ClientRegistrar {
         QuarkusTransaction.requiringNew().run(() -> {
             ClientEntity client = access.requireClient(clientId, credentials.authorization(), credentials.queryTokens());
             clients.delete(client);
-            audit.record("client.registration_deleted", null, clientId, sourceIp, Map.of("via", "registration"));
+            audit.record(
+                    new AuditEvent("client.registration_deleted", null, clientId, sourceIp, Map.of("via", "registration")));
         });
     }
 

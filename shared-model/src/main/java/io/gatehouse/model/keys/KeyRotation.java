@@ -1,11 +1,11 @@
 package io.gatehouse.model.keys;
 
+import io.gatehouse.model.config.TokensConfig;
 import io.gatehouse.model.entity.AuditEventEntity;
 import io.gatehouse.model.jose.EncryptionKeyType;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.jose.KeyAlgorithm;
 import io.gatehouse.model.repository.AuditEventRepository;
-import io.gatehouse.model.token.TokensConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,7 +1,7 @@
 package io.gatehouse.model.keys;
 
+import io.gatehouse.model.config.TokensConfig;
 import io.gatehouse.model.discovery.ProviderMetadata;
-import io.gatehouse.model.token.TokensConfig;
 import java.time.Duration;
 
 /**

@@ -4,7 +4,7 @@ import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.entity.LogoutDeliveryEntity;
-import io.gatehouse.model.jose.TokenSigner;
+import io.gatehouse.model.keys.TokenSigner;
 import io.gatehouse.model.repository.ClientRepository;
 import io.gatehouse.model.repository.LogoutDeliveryRepository;
 import io.gatehouse.model.subject.SubjectIdentifiers;

@@ -1,8 +1,9 @@
 package io.gatehouse.model.token;
 
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.config.TokensConfig;
 import io.gatehouse.model.crypto.RandomTokens;
-import io.gatehouse.model.jose.TokenSigner;
+import io.gatehouse.model.keys.TokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

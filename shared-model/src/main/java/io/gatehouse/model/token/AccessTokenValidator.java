@@ -3,7 +3,7 @@ package io.gatehouse.model.token;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.jose.InvalidJwsException;
 import io.gatehouse.model.jose.NumericDate;
-import io.gatehouse.model.jose.TokenVerifier;
+import io.gatehouse.model.keys.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,11 +1,12 @@
 package io.gatehouse.model.token;
 
 import io.gatehouse.model.claims.ClaimsResolver;
-import io.gatehouse.model.client.ResponseEncryption;
-import io.gatehouse.model.registration.EncryptedJwt;
 import io.gatehouse.model.claims.ReleasedClaims;
+import io.gatehouse.model.client.ResponseEncryption;
 import io.gatehouse.model.config.GatehouseConfig;
+import io.gatehouse.model.config.TokensConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
+import io.gatehouse.model.registration.EncryptedJwt;
 import io.gatehouse.model.subject.SubjectIdentifiers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

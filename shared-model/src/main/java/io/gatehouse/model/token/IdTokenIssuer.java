@@ -2,7 +2,7 @@ package io.gatehouse.model.token;
 
 import io.gatehouse.model.entity.ClientEntity;
 import io.gatehouse.model.jose.JwsAlgorithm;
-import io.gatehouse.model.jose.TokenSigner;
+import io.gatehouse.model.keys.TokenSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -6,7 +6,6 @@ import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -16,7 +15,7 @@ import java.util.Optional;
  * exists. A hash made with weaker parameters than the current ones is replaced at a successful login.
  */
 @ApplicationScoped
-@Typed(PostgresUserStore.class) // injected as UserStore only through UserStores
+@Serves(UsersConfig.Store.postgres) // injected as UserStore only through UserStores
 public class PostgresUserStore implements UserStore {
 
     @Inject

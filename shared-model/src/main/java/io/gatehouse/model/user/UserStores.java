@@ -1,24 +1,24 @@
 package io.gatehouse.model.user;
 
-import io.gatehouse.model.user.ldap.LdapUserStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
-/** Produces the {@link UserStore} that {@code gatehouse.users.store} names. */
+/** Produces the {@link UserStore} that {@code gatehouse.users.store} names, among those marked {@link Serves}. */
 @ApplicationScoped
 public class UserStores {
 
     @Inject
     UsersConfig config;
     @Inject
-    PostgresUserStore postgres;
-    @Inject
-    LdapUserStore ldap;
+    @Any
+    Instance<UserStore> stores;
 
     @Produces
     @ApplicationScoped
     UserStore configured() {
-        return config.store() == UsersConfig.Store.ldap ? ldap : postgres;
+        return stores.select(new Serves.Literal(config.store())).get();
     }
 }

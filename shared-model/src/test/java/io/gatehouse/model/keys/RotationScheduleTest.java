@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatehouse.model.config.TokensConfig;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.keys.KeyTransition.Activate;
 import io.gatehouse.model.keys.KeyTransition.Create;
 import io.gatehouse.model.keys.KeyTransition.Delete;
 import io.gatehouse.model.keys.KeyTransition.Retire;
-import io.gatehouse.model.token.TokensConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -17,11 +17,12 @@ import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.store.LdapUserRows;
 import io.gatehouse.model.user.Authentication;
 import io.gatehouse.model.user.Authentication.Refusal;
+import io.gatehouse.model.user.Serves;
 import io.gatehouse.model.user.UserStore;
 import io.gatehouse.model.user.UserStoreUnavailableException;
+import io.gatehouse.model.user.UsersConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -42,7 +43,7 @@ import org.jboss.logging.Logger;
  * the user's id and {@code sub}; the attributes the claim mapping names are kept in the user's shadow row.
  */
 @ApplicationScoped
-@Typed(LdapUserStore.class) // injected as UserStore only through UserStores
+@Serves(UsersConfig.Store.ldap) // injected as UserStore only through UserStores
 public class LdapUserStore implements UserStore {
 
     private static final Logger LOG = Logger.getLogger(LdapUserStore.class);

@@ -1,6 +1,7 @@
-package io.gatehouse.model.jose;
+package io.gatehouse.model.keys;
 
-import io.gatehouse.model.keys.KeyCache;
+import io.gatehouse.model.jose.Jws;
+import io.gatehouse.model.jose.JwsAlgorithm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

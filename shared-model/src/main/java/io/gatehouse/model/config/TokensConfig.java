@@ -1,4 +1,4 @@
-package io.gatehouse.model.token;
+package io.gatehouse.model.config;
 
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.smallrye.config.ConfigMapping;
