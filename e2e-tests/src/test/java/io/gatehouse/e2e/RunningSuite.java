@@ -1,6 +1,7 @@
 package io.gatehouse.e2e;
 
 import io.gatehouse.e2e.rp.RpTls;
+import io.gatehouse.e2e.tracing.OtlpReceiver;
 import io.gatehouse.launcher.Suite;
 import io.gatehouse.testsupport.TestDatabase;
 import java.io.IOException;
@@ -46,9 +47,13 @@ public final class RunningSuite {
         // host, RpHost.https()); the path goes into a whitespace-split option list, so it must hold no space.
         Path trustStore = RpTls.serviceTrustStore(root.resolve("e2e-tests/target/rp-tls"));
         Path bootstrap = root.resolve("e2e-tests/src/test/resources/e2e-bootstrap.yaml").toAbsolutePath();
-        Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
-                root.resolve("e2e-tests/target/service-logs"), bootstrap,
-                Map.of(// Set for every service, as README's GATEHOUSE_BOOTSTRAP_FILE variant does: the four processes
+        Map<String, String> env = new LinkedHashMap<>(Map.of(
+                // Tracing on, exported to the in-memory collector of this JVM (TracingIT), in small batches.
+                "OTEL_SDK_DISABLED", "false",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", OtlpReceiver.get().endpoint(),
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+        env.putAll(Map.of(// Set for every service, as README's GATEHOUSE_BOOTSTRAP_FILE variant does: the four processes
                         // import the same file at once on one database (issue 16.4, BootstrapImportIT).
                         "GATEHOUSE_BOOTSTRAP_FILE", bootstrap.toString(),
                         "GATEHOUSE_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
@@ -68,7 +73,9 @@ public final class RunningSuite {
                         "GATEHOUSE_AUTHORIZATION_REQUEST_URI_ALLOW_INTERNAL_ADDRESSES", "true",
                         // The dynamic plan registers clients without request_object_signing_alg and sends unsigned
                         // request objects (oidcc-request-uri-unsigned): accept them as a certified deployment must.
-                        "GATEHOUSE_AUTHORIZATION_REQUEST_OBJECT_UNSIGNED_WITHOUT_REGISTRATION", "true")));
+                        "GATEHOUSE_AUTHORIZATION_REQUEST_OBJECT_UNSIGNED_WITHOUT_REGISTRATION", "true"));
+        Suite started = Suite.start(new Suite.Options(root, TestDatabase.get(), ports, issuer,
+                root.resolve("e2e-tests/target/service-logs"), bootstrap, env));
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "suite-stop"));
         started.awaitReady(Duration.ofSeconds(180));
         return started;

@@ -16,6 +16,13 @@ import java.util.Map;
 public final class Browser {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    /** Sends {@code name: value} with every request from now on (e.g. a W3C traceparent). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
 
     public Response get(String url) {
         return remember(spec().get(URI.create(url)));
@@ -39,6 +46,9 @@ public final class Browser {
         RequestSpecification spec = given().redirects().follow(false).urlEncodingEnabled(false);
         if (!cookies.isEmpty()) {
             spec = spec.cookies(cookies);
+        }
+        if (!headers.isEmpty()) {
+            spec = spec.headers(headers);
         }
         return spec;
     }

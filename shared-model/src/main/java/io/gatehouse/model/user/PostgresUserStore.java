@@ -4,6 +4,9 @@ import io.gatehouse.model.crypto.Argon2idPasswordHasher;
 import io.gatehouse.model.crypto.PasswordHasher;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.UserRepository;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +23,8 @@ public class PostgresUserStore implements UserStore {
 
     @Inject
     UserRepository users;
+    @Inject
+    Tracer tracer;
 
     private final PasswordHasher hasher = new Argon2idPasswordHasher();
     /** Verified when the username is unknown, so that the time taken does not differ. */
@@ -34,7 +39,7 @@ public class PostgresUserStore implements UserStore {
     public Authentication authenticate(String username, char[] password) {
         Optional<UserEntity> found = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username.trim()));
         UserEntity user = found.filter(u -> u.enabled && u.passwordHash != null).orElse(null);
-        boolean verified = hasher.verify(password, user == null ? dummyHash : user.passwordHash);
+        boolean verified = verify(password, user == null ? dummyHash : user.passwordHash);
         if (user == null || !verified) {
             return Authentication.invalidCredentials();
         }
@@ -47,5 +52,15 @@ public class PostgresUserStore implements UserStore {
             user.passwordHash = upgraded;
         }
         return new Authentication.Authenticated(user);
+    }
+
+    /** The hash check as its own span: it is most of a login's time, by design. */
+    private boolean verify(char[] password, String hash) {
+        Span span = tracer.spanBuilder("password.verify").startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return hasher.verify(password, hash);
+        } finally {
+            span.end();
+        }
     }
 }

@@ -21,6 +21,7 @@ import io.gatehouse.model.user.Serves;
 import io.gatehouse.model.user.UserStore;
 import io.gatehouse.model.user.UserStoreUnavailableException;
 import io.gatehouse.model.user.UsersConfig;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -98,6 +99,7 @@ public class LdapUserStore implements UserStore {
     }
 
     @Override
+    @WithSpan("ldap.authenticate") // search and bind: the directory's share of a login
     public Authentication authenticate(String username, char[] password) {
         String name = username.trim();
         DirectoryAnswer answer = verify(name, password, mappedAttributes());
