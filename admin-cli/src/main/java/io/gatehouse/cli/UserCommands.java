@@ -32,6 +32,7 @@ final class UserCommands implements CommandGroup {
                   users set-attributes USER [--attribute KEY=VALUE | KEY:=JSON]... [--remove KEY]... [--replace]
                   users set-password USER --password-stdin
                   users disable USER | users enable USER | users delete USER
+                  users reset-second-factor USER      (removes the TOTP authenticator and recovery codes)
                 """;
     }
 
@@ -92,6 +93,10 @@ final class UserCommands implements CommandGroup {
             }
             case "disable" -> c.out().object(c.api().post(path(args) + "/disable", null));
             case "enable" -> c.out().object(c.api().post(path(args) + "/enable", null));
+            case "reset-second-factor" -> {
+                c.api().delete(path(args) + "/second-factor");
+                c.out().done("second factor reset for user " + args.positional(0, "USER"));
+            }
             case "delete" -> {
                 c.api().delete(path(args));
                 c.out().done("deleted user " + args.positional(0, "USER"));

@@ -1,6 +1,8 @@
 package io.gatehouse.authorize;
 
+import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.error.OAuthError;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -14,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 
-/** The account page: the signed-in user lists the applications they allowed and revokes them. */
+/**
+ * The account page: the signed-in user lists the applications they allowed and revokes them, and turns two-step
+ * sign-in (TOTP) on or off.
+ */
 @Path("/account")
 public class AccountResource {
 
@@ -22,6 +27,8 @@ public class AccountResource {
     Account account;
     @Inject
     Pages pages;
+    @Inject
+    AccountSecondFactor secondFactor;
 
     @GET
     public Response show(@Context HttpHeaders headers) {
@@ -33,7 +40,64 @@ public class AccountResource {
             // 3.1), and sign-in here is a page, not an HTTP scheme.
             return Response.fromResponse(pages.accountPage(t, null, List.of(), "")).status(403).build();
         }
-        return pages.accountPage(t, overview.get().user().username, overview.get().consents(), Account.csrfToken(cookie));
+        return page(headers, overview.get(), List.of(), null);
+    }
+
+    private Response page(HttpHeaders headers, Account.Overview overview, List<String> newCodes, String messageKey) {
+        PageTexts t = BrowserRequest.texts(headers, List.of());
+        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
+        return pages.accountPage(t, overview.user().username, overview.consents(), Account.csrfToken(cookie),
+                secondFactor.view(overview.user(), t, newCodes, messageKey == null ? null : t.get(messageKey)));
+    }
+
+    @POST
+    @Path("/totp/begin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response beginTotp(@FormParam("csrf") String csrf, @Context HttpHeaders headers) {
+        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
+        Optional<UserEntity> user = secondFactor.user(cookie, csrf);
+        if (user.isEmpty()) {
+            return refused(headers);
+        }
+        secondFactor.begin(user.get());
+        return pages.seeOther("/account").build();
+    }
+
+    @POST
+    @Path("/totp/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmTotp(@FormParam("csrf") String csrf, @FormParam("code") String code, @Context HttpHeaders headers,
+                                @Context HttpServerRequest http) {
+        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
+        Optional<UserEntity> user = secondFactor.user(cookie, csrf);
+        if (user.isEmpty()) {
+            return refused(headers);
+        }
+        Optional<List<String>> codes = secondFactor.confirm(user.get(), code, BrowserRequest.address(http));
+        Account.Overview overview = account.overview(cookie).orElseThrow();
+        // The recovery codes are in this answer only (no-store, like every page): never stored in the clear.
+        return codes.map(c -> page(headers, overview, c, null)).orElseGet(() -> page(headers, overview, List.of(), "mfa_code_wrong"));
+    }
+
+    @POST
+    @Path("/totp/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeTotp(@FormParam("csrf") String csrf, @FormParam("code") String code, @Context HttpHeaders headers,
+                               @Context HttpServerRequest http) {
+        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
+        Optional<UserEntity> user = secondFactor.user(cookie, csrf);
+        if (user.isEmpty()) {
+            return refused(headers);
+        }
+        if (!secondFactor.remove(user.get(), code, BrowserRequest.address(http))) {
+            return page(headers, account.overview(cookie).orElseThrow(), List.of(), "mfa_code_wrong");
+        }
+        return pages.seeOther("/account").build();
+    }
+
+    private Response refused(HttpHeaders headers) {
+        return pages.render(new FlowResult.ErrorPage(OAuthError.invalidRequest(
+                "The form could not be verified, or you are no longer signed in."), 403), BrowserRequest.texts(headers, List.of()));
     }
 
     @POST
@@ -41,8 +105,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revoke(@FormParam("client_id") String clientId, @FormParam("csrf") String csrf, @Context HttpHeaders headers) {
         if (!account.revoke(BrowserRequest.cookie(headers, Sessions.COOKIE), csrf, clientId)) {
-            return pages.render(new FlowResult.ErrorPage(OAuthError.invalidRequest(
-                    "The form could not be verified, or you are no longer signed in."), 403), BrowserRequest.texts(headers, List.of()));
+            return refused(headers);
         }
         return pages.seeOther("/account").build();
     }

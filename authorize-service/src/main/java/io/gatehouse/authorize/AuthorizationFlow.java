@@ -200,7 +200,7 @@ public class AuthorizationFlow {
 
     /** The user logged in for pending request {@code id}: continue with consent or issue the response. */
     @Transactional
-    public LoggedIn loggedIn(String id, String browser, String sessionCookie, UserEntity user) {
+    public LoggedIn loggedIn(String id, String browser, String sessionCookie, UserEntity user, List<String> amr) {
         AuthorizationRequestEntity p = pending.findLocked(id, browser).orElse(null); // concurrent posts: one at a time
         if (p == null) {
             return new LoggedIn(new FlowResult.ErrorPage(EXPIRED, 400), null);
@@ -210,7 +210,7 @@ public class AuthorizationFlow {
             // The same login form posted again: the first post's answer and session, never a second session.
             return new LoggedIn(loggedInBefore(p), earlier.get());
         }
-        Sessions.Started started = sessions.login(user.id, sessions.current(sessionCookie));
+        Sessions.Started started = sessions.login(user.id, sessions.current(sessionCookie), amr);
         pending.rememberLogin(p, started.cookieValue());
         audit.record("login_succeeded", user.id, p.clientId, null);
         if (p.consumedAt != null) {
@@ -309,7 +309,7 @@ public class AuthorizationFlow {
                 .map(c -> (Set<String>) new LinkedHashSet<>(c.scopes)).orElse(Set.of());
         AuthenticatedSession view = Sessions.view(session);
         return new InteractionPolicy.Context(view, hinted, freshLogin, consented, client.firstParty, Instant.now(),
-                InteractionPolicy.defaultMaxAge(client.metadata));
+                InteractionPolicy.defaultMaxAge(client.metadata), InteractionPolicy.secondFactorRequired(request, client.metadata));
     }
 
     /** The scopes a consent grants: the requested ones, less offline_access where no code is returned (OIDC Core 11). */

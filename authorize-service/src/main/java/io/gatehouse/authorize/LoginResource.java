@@ -1,7 +1,10 @@
 package io.gatehouse.authorize;
 
 import io.gatehouse.authorize.AuthorizationFlow.LoginView;
+import io.gatehouse.authorize.mfa.SecondFactor;
+import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.user.Authentication;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The login page of a pending authorization request: username and password, throttled, CSRF-protected. */
+/**
+ * The login page of a pending authorization request: username and password, then the second factor of users who
+ * enrolled one (a TOTP code or a recovery code); throttled, CSRF-protected.
+ */
 @Path("/login")
 public class LoginResource {
 
@@ -32,6 +38,14 @@ public class LoginResource {
     Pages pages;
     @Inject
     OneLoginAtATime oneAtATime;
+    @Inject
+    SecondFactorLogin secondFactor;
+    @Inject
+    SecondFactor factors;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    AuditLog audit;
 
     @GET
     public Response show(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
@@ -66,10 +80,67 @@ public class LoginResource {
         if (!result.succeeded()) {
             return messagePage(requestId, headers, refusalMessage(result.refusal()), 200);
         }
+        if (secondFactor.required(requestId, browser, result.user())) {
+            return otpPage(requestId, headers, null, 200);
+        }
+        return loggedIn(requestId, browser, headers, result.user(), List.of(Sessions.AMR_PASSWORD));
+    }
+
+    /** The second step (RFC 6238 TOTP, or a recovery code) of a user who passed the password step. */
+    @POST
+    @Path("/otp")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response secondStep(@FormParam("request") String requestId, @FormParam("csrf") String csrf,
+                               @FormParam("code") String code, @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
+        Optional<FlowResult> refused = flow.refusePost(requestId, csrf, browser);
+        if (refused.isPresent()) {
+            return pages.render(refused.get(), BrowserRequest.texts(headers, List.of()));
+        }
+        Optional<UserEntity> user = secondFactor.pendingUser(requestId, browser);
+        if (user.isEmpty()) {
+            return page(requestId, headers, null, 200); // no password step in this request: start with it
+        }
+        return oneAtATime.run(requestId, () -> secondAttempt(requestId, browser, user.get(), code, headers, http));
+    }
+
+    private Response secondAttempt(String requestId, String browser, UserEntity user, String code, HttpHeaders headers,
+                                   HttpServerRequest http) {
+        String address = BrowserRequest.address(http);
+        // The same throttle as passwords: per account and per address (issue 21.2).
+        Duration wait = throttle.admit(user.username, address);
+        if (!wait.isZero() && !wait.isNegative()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return Response.fromResponse(otpPage(requestId, headers, t -> t.get("login_throttled", seconds), 429))
+                    .header("Retry-After", seconds).build();
+        }
+        SecondFactor.Answer answer = factors.verify(user.id, code);
+        if (answer == SecondFactor.Answer.REFUSED) {
+            throttle.failed(address);
+            QuarkusTransaction.requiringNew().run(() -> audit.record("login_otp_failed", user.id, null, null, address));
+            return otpPage(requestId, headers, t -> t.get("otp_failed"), 200);
+        }
+        throttle.succeeded(user.username, address);
+        return loggedIn(requestId, browser, headers, user,
+                List.of(Sessions.AMR_PASSWORD, SecondFactor.AMR_OTP, SecondFactor.AMR_MFA));
+    }
+
+    private Response loggedIn(String requestId, String browser, HttpHeaders headers, UserEntity user, List<String> amr) {
         flow.prepareResponse(requestId, browser);
-        AuthorizationFlow.LoggedIn in = flow.loggedIn(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE), result.user());
+        AuthorizationFlow.LoggedIn in = flow.loggedIn(requestId, browser, BrowserRequest.cookie(headers, Sessions.COOKIE), user, amr);
         return pages.render(in.result(), BrowserRequest.texts(headers, List.of()),
                 in.sessionCookie() == null ? null : sessions.cookie(in.sessionCookie()));
+    }
+
+    private Response otpPage(String requestId, HttpHeaders headers, java.util.function.Function<PageTexts, String> message,
+                             int status) {
+        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
+        Optional<LoginView> view = flow.loginView(requestId, browser);
+        if (view.isEmpty()) {
+            return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
+        }
+        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
+        return pages.otpPage(t, view.get().client(), requestId, view.get().csrf(), message == null ? null : message.apply(t), status);
     }
 
     private static String refusalMessage(Authentication.Refusal refusal) {

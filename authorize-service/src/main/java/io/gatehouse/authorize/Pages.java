@@ -40,6 +40,9 @@ public class Pages {
     @Inject
     @Location("account.html")
     Template account;
+    @Inject
+    @Location("login_otp.html")
+    Template loginOtp;
 
     /** One saved consent on the account page. */
     @TemplateData
@@ -51,6 +54,13 @@ public class Pages {
         TemplateInstance page = withClient(login.data("t", t.all()).data("lang", t.language()), client)
                 .data("requestId", requestId).data("csrf", csrf)
                 .data("loginHint", loginHint == null ? "" : loginHint).data("error", errorMessage);
+        return html(page.render(), status, CSP).build();
+    }
+
+    /** The second step of a login: a TOTP code from the authenticator app, or a recovery code. */
+    public Response otpPage(PageTexts t, ClientEntity client, String requestId, String csrf, String errorMessage, int status) {
+        TemplateInstance page = withClient(loginOtp.data("t", t.all()).data("lang", t.language()), client)
+                .data("requestId", requestId).data("csrf", csrf).data("error", errorMessage);
         return html(page.render(), status, CSP).build();
     }
 
@@ -69,8 +79,22 @@ public class Pages {
     }
 
     public Response accountPage(PageTexts t, String username, List<ConsentRow> consents, String csrf) {
+        return accountPage(t, username, consents, csrf, SecondFactorView.NONE);
+    }
+
+    /**
+     * What the account page shows of the second factor: enrolled or not, recovery codes left, an enrolment in progress
+     * (QR code as inline SVG, the secret as text), recovery codes just made (shown once), a message.
+     */
+    @TemplateData
+    public record SecondFactorView(boolean enrolled, String codesLeft, String qrSvg, String secret,
+                                   List<String> newRecoveryCodes, String message) {
+        public static final SecondFactorView NONE = new SecondFactorView(false, null, null, null, List.of(), null);
+    }
+
+    public Response accountPage(PageTexts t, String username, List<ConsentRow> consents, String csrf, SecondFactorView mfa) {
         String html = account.data("t", t.all()).data("lang", t.language()).data("username", username)
-                .data("consents", consents).data("csrf", csrf).render();
+                .data("consents", consents).data("csrf", csrf).data("mfa", mfa).render();
         return html(html, 200, CSP).build();
     }
 

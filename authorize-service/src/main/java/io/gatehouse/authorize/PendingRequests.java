@@ -136,6 +136,22 @@ public class PendingRequests {
                 && stored.get("session_cookie") instanceof String cookie ? Optional.of(cookie) : Optional.empty();
     }
 
+    /**
+     * Keeps, encrypted, that {@code userId} gave the right password for this request and must now give the second
+     * factor (the form of the page shown next carries a new CSRF token).
+     */
+    public void rememberFirstFactor(AuthorizationRequestEntity request, java.util.UUID userId) {
+        Map<String, Object> stored = stored(request);
+        stored.put("first_factor_user", userId.toString());
+        store(request, stored);
+    }
+
+    /** The user who passed the password step of this request and still owes the second factor. */
+    public Optional<java.util.UUID> firstFactor(AuthorizationRequestEntity request) {
+        return stored(request).get("first_factor_user") instanceof String id ? Optional.of(java.util.UUID.fromString(id))
+                : Optional.empty();
+    }
+
     private Map<String, Object> stored(AuthorizationRequestEntity request) {
         if (request.responseEnc == null) {
             return new LinkedHashMap<>();

@@ -109,6 +109,16 @@ public class AdminUsersResource {
     }
 
     @DELETE
+    @Path("/{user}/second-factor")
+    @Operation(summary = "Reset a user's second factor", description = "Removes the TOTP authenticator and the recovery "
+            + "codes: the next login asks for the password only. Audited.")
+    public Response resetSecondFactor(@PathParam("user") String user) {
+        AdminCaller caller = access.require();
+        users.resetSecondFactor(user, caller);
+        return AdminResponses.noContent();
+    }
+
+    @DELETE
     @Path("/{user}")
     @Operation(summary = "Delete a user", description = "With sessions, consents, grants and codes.")
     public Response delete(@PathParam("user") String user) {

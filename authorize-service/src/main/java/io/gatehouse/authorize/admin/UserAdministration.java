@@ -4,6 +4,7 @@ import io.gatehouse.model.crypto.Argon2idPasswordHasher;
 import io.gatehouse.model.crypto.PasswordHasher;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.UserRepository;
+import io.gatehouse.model.store.SecondFactors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ public class UserAdministration {
     SessionAdministration sessions;
     @Inject
     AuditTrail audit;
+    @Inject
+    SecondFactors secondFactors;
     @Inject
     EntityManager em;
 
@@ -132,6 +135,19 @@ public class UserAdministration {
             audit.record(enabled ? "admin.user.enabled" : "admin.user.disabled", u.id, null, caller.sourceIp(),
                     caller.details(Map.of("sessions_ended", ended)));
             return UserView.of(u);
+        });
+    }
+
+    /**
+     * Removes the user's second factor (authenticator and recovery codes), e.g. after a lost phone: the next login
+     * asks for the password only, and the user can enrol again. Audited whether or not there was one.
+     */
+    public void resetSecondFactor(String idOrUsername, AdminCaller caller) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            UserEntity u = find(idOrUsername);
+            boolean removed = secondFactors.remove(u.id);
+            audit.record("admin.user.second_factor_reset", u.id, null, caller.sourceIp(),
+                    caller.details(Map.of("removed", removed)));
         });
     }
 

@@ -33,7 +33,8 @@ class AdminAuthorizationTest {
             new String[] {"GET", "/admin/users/u1"}, new String[] {"PUT", "/admin/users/u1/attributes"},
             new String[] {"PATCH", "/admin/users/u1/attributes"}, new String[] {"PUT", "/admin/users/u1/password"},
             new String[] {"POST", "/admin/users/u1/disable"}, new String[] {"POST", "/admin/users/u1/enable"},
-            new String[] {"DELETE", "/admin/users/u1"}, new String[] {"GET", "/admin/users/u1/consents"},
+            new String[] {"DELETE", "/admin/users/u1"}, new String[] {"DELETE", "/admin/users/u1/second-factor"},
+            new String[] {"GET", "/admin/users/u1/consents"},
             new String[] {"DELETE", "/admin/users/u1/consents/c1"}, new String[] {"GET", "/admin/users/u1/sessions"},
             new String[] {"DELETE", "/admin/users/u1/sessions/s1"}, new String[] {"GET", "/admin/keys"},
             new String[] {"GET", "/admin/audit-events"});

@@ -27,6 +27,14 @@ public final class AuthorizationError {
         return new OAuthError("consent_required", description, 400);
     }
 
+    /**
+     * OpenID Connect Core Error Code unmet_authentication_requirements 1.0: the OP cannot authenticate the user as the
+     * request or the client requires (here: a second factor the user has not enrolled).
+     */
+    public static OAuthError unmetAuthenticationRequirements(String description) {
+        return new OAuthError("unmet_authentication_requirements", description, 400);
+    }
+
     public static OAuthError interactionRequired(String description) {
         return new OAuthError("interaction_required", description, 400);
     }

@@ -1,5 +1,6 @@
 package io.gatehouse.model.authorization;
 
+import io.gatehouse.model.discovery.AcrValue;
 import io.gatehouse.model.error.OAuthError;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +24,16 @@ public final class InteractionPolicy {
      * {@code default_max_age} (OIDC Registration 2), which a max_age in the request overrides.
      */
     public record Context(AuthenticatedSession session, String hintedSubject, boolean freshLogin,
-                          Set<String> consentedScopes, boolean consentSkipped, Instant now, OptionalLong defaultMaxAge) {
+                          Set<String> consentedScopes, boolean consentSkipped, Instant now, OptionalLong defaultMaxAge,
+                          boolean secondFactorRequired) {
         public Context {
             consentedScopes = consentedScopes == null ? Set.of() : Set.copyOf(consentedScopes);
             defaultMaxAge = defaultMaxAge == null ? OptionalLong.empty() : defaultMaxAge;
+        }
+
+        public Context(AuthenticatedSession session, String hintedSubject, boolean freshLogin,
+                       Set<String> consentedScopes, boolean consentSkipped, Instant now, OptionalLong defaultMaxAge) {
+            this(session, hintedSubject, freshLogin, consentedScopes, consentSkipped, now, defaultMaxAge, false);
         }
 
         public Context(AuthenticatedSession session, String hintedSubject, boolean freshLogin,
@@ -80,6 +87,24 @@ public final class InteractionPolicy {
         return new Interaction(Interaction.Step.NONE, scopes);
     }
 
+    /**
+     * Whether the login must include a second factor: the request's {@code acr_values} (OIDC Core 3.1.2.1), or else
+     * the client's {@code default_acr_values} (OIDC Registration 2), ask for {@link AcrValue#MFA} and do not accept
+     * {@link AcrValue#PASSWORD}.
+     */
+    public static boolean secondFactorRequired(AuthorizationRequest request, java.util.Map<String, Object> clientMetadata) {
+        List<String> acr = request.acrValues();
+        if (acr.isEmpty() && clientMetadata != null && clientMetadata.get("default_acr_values") instanceof List<?> defaults) {
+            acr = defaults.stream().map(String::valueOf).toList();
+        }
+        return acr.contains(AcrValue.MFA.value()) && !acr.contains(AcrValue.PASSWORD.value());
+    }
+
+    /** Whether the session's login used a second factor (RFC 8176 "mfa"). */
+    private static boolean twoFactors(AuthenticatedSession s) {
+        return s.amr().contains("mfa");
+    }
+
     /** Why a (fresh) login is needed, or null when the session suffices. */
     private static String loginReason(AuthorizationRequest request, Context c) {
         AuthenticatedSession s = c.session();
@@ -94,7 +119,15 @@ public final class InteractionPolicy {
             return "the request names another user than the logged-in one";
         }
         if (c.freshLogin()) {
+            if (c.secondFactorRequired() && !twoFactors(s)) {
+                // The user just signed in with the password only: no second factor is enrolled to ask for.
+                throw AuthorizationError.unmetAuthenticationRequirements(
+                        "the client requires two-step sign-in, which the user has not set up").toException();
+            }
             return null;
+        }
+        if (c.secondFactorRequired() && !twoFactors(s)) {
+            return "the client requires two-step sign-in and the session has one factor";
         }
         if (request.hasPrompt(Prompt.LOGIN) || request.hasPrompt(Prompt.SELECT_ACCOUNT)) {
             return "the request asks for a new login";

@@ -86,6 +86,8 @@ public enum MetadataMember {
     REQUIRE_REQUEST_URI_REGISTRATION("require_request_uri_registration", Set.of(AUTHORIZATION), f -> true),
     REQUIRE_PUSHED_AUTHORIZATION_REQUESTS("require_pushed_authorization_requests", Set.of(PUSHED_AUTHORIZATION_REQUEST),
             f -> false),
+    /** OIDC Core 2 acr, asserted per login: password, or password and TOTP (issue 21.2). */
+    ACR_VALUES_SUPPORTED("acr_values_supported", Set.of(AUTHORIZATION), f -> AcrValue.valueList()),
     PROMPT_VALUES_SUPPORTED("prompt_values_supported", Set.of(AUTHORIZATION),
             f -> List.of("none", "login", "consent", "select_account")),
     CODE_CHALLENGE_METHODS_SUPPORTED("code_challenge_methods_supported", Set.of(),

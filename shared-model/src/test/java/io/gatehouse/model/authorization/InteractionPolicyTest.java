@@ -129,4 +129,33 @@ class InteractionPolicyTest {
         assertEquals(Interaction.Step.NONE, i.next());
         assertEquals(List.of("openid", "email", "offline_access"), i.scopes());
     }
+
+    static final String MFA = "urn:gatehouse:acr:mfa";
+    static final String PWD = "urn:gatehouse:acr:pwd";
+
+    @Test
+    void aSecondFactorIsRequiredWhenAcrValuesOrTheClientsDefaultsAskOnlyForMfa() {
+        assertEquals(true, InteractionPolicy.secondFactorRequired(code("acr_values", MFA), java.util.Map.of()));
+        assertEquals(false, InteractionPolicy.secondFactorRequired(code("acr_values", MFA + " " + PWD), java.util.Map.of()));
+        assertEquals(false, InteractionPolicy.secondFactorRequired(code(), java.util.Map.of()));
+        assertEquals(true, InteractionPolicy.secondFactorRequired(code(), java.util.Map.of("default_acr_values", List.of(MFA))));
+        // The request's acr_values replace the client's defaults (OIDC Registration 2).
+        assertEquals(false, InteractionPolicy.secondFactorRequired(code("acr_values", PWD),
+                java.util.Map.of("default_acr_values", List.of(MFA))));
+    }
+
+    @Test
+    void aOneFactorSessionLogsInAgainWhenTwoAreRequiredAndAFreshOneFactorLoginIsUnmet() {
+        InteractionPolicy.Context required = new InteractionPolicy.Context(SESSION, null, false, Set.of("openid"), false, NOW,
+                java.util.OptionalLong.empty(), true);
+        assertEquals(Interaction.Step.LOGIN, step(code(), required));
+        assertEquals("login_required", error(code("prompt", "none"), required));
+        InteractionPolicy.Context fresh = new InteractionPolicy.Context(SESSION, null, true, Set.of("openid"), false, NOW,
+                java.util.OptionalLong.empty(), true);
+        assertEquals("unmet_authentication_requirements", error(code(), fresh));
+        AuthenticatedSession twoFactors = new AuthenticatedSession("sid", USER, NOW, MFA, List.of("pwd", "otp", "mfa"));
+        InteractionPolicy.Context satisfied = new InteractionPolicy.Context(twoFactors, null, false, Set.of("openid"), false,
+                NOW, java.util.OptionalLong.empty(), true);
+        assertEquals(Interaction.Step.NONE, step(code(), satisfied));
+    }
 }
