@@ -52,7 +52,9 @@ public final class RunningSuite {
                 "OTEL_SDK_DISABLED", "false",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", OtlpReceiver.get().endpoint(),
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"));
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms",
+                // Batched audit events wait long enough that AuditShutdownIT stops token-service with some queued.
+                "GATEHOUSE_AUDIT_FLUSH_INTERVAL", "10s"));
         env.putAll(Map.of(// Set for every service, as README's GATEHOUSE_BOOTSTRAP_FILE variant does: the four processes
                         // import the same file at once on one database (issue 16.4, BootstrapImportIT).
                         "GATEHOUSE_BOOTSTRAP_FILE", bootstrap.toString(),

@@ -165,6 +165,23 @@ public final class Suite implements AutoCloseable {
     }
 
     /**
+     * Stops one service the clean way (SIGTERM: its shutdown runs, so queued audit events are written) and waits
+     * until the process is gone. {@link #revive} brings it back.
+     */
+    public synchronized void stop(String name) {
+        Process p = processes.get(indexOf(name));
+        p.destroy();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
      * Starts a service that was killed again, on its port and with its environment, and waits until it is ready.
      * State lives in PostgreSQL, so nothing a user or client was in the middle of is lost.
      */

@@ -54,6 +54,8 @@ public class TokenFixtures {
     @Inject
     AuditEventRepository audit;
     @Inject
+    io.gatehouse.model.audit.AuditBatch batch;
+    @Inject
     ClientSecretEncryption secretEncryption;
     @Inject
     SigningKeyRepository signingKeys;
@@ -222,6 +224,11 @@ public class TokenFixtures {
     }
 
     public long auditEvents(String type, String clientId) {
+        try {
+            batch.flush(); // tokens issued are audited in batches after the commit
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return QuarkusTransaction.requiringNew().call(() -> audit.count("type = ?1 and clientId = ?2", type, clientId));
     }
 

@@ -93,7 +93,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
         String refreshToken = client.allowsGrantType(RefreshTokenGrant.TYPE)
                 ? refreshTokens.issue(grant.id, client.clientId(), code.scope, RefreshTokens.boundKey(client, jkt)) : null;
         rememberSessionClient(code.sid, client.clientId());
-        audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
+        audit.recordAfterCommit(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", grantType(), "grant_id", grant.id.toString(), "scope", code.scope)));
         return TokenResponse.of(at, code.scope, refreshToken, idToken);
     }

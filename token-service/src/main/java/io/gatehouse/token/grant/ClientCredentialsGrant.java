@@ -55,7 +55,7 @@ public class ClientCredentialsGrant implements GrantHandler {
                 request.dpopJkt());
         grant.expiresAt = at.expiresAt();
         grants.persist(grant);
-        audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, null, client.clientId(),
+        audit.recordAfterCommit(new AuditEvent(AuditEvent.TOKEN_ISSUED, null, client.clientId(),
                 Map.of("grant_type", grantType(), "grant_id", grant.id.toString(), "scope", grant.scope)));
         return TokenResponse.of(at, grant.scope, null, null);
     }

@@ -92,7 +92,7 @@ public class DeviceCodeGrant implements GrantHandler {
                 scope.tokens(), ClaimsRequest.NONE, null, code.authTime, code.acr, code.amr, code.sid, at.value(), null));
         String refreshToken = client.allowsGrantType(RefreshTokenGrant.TYPE)
                 ? refreshTokens.issue(grant.id, client.clientId(), grant.scope, RefreshTokens.boundKey(client, jkt)) : null;
-        audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
+        audit.recordAfterCommit(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", TYPE, "grant_id", grant.id.toString(), "scope", grant.scope)));
         return TokenResponse.of(at, grant.scope, refreshToken, idToken);
     }

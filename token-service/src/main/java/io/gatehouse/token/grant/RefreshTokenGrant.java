@@ -95,7 +95,7 @@ public class RefreshTokenGrant implements GrantHandler {
         String idToken = !scope.contains(Scope.OPENID) ? null : idTokens.issue(new IdTokenRequest(client.client(), user,
                 scope.tokens(), ClaimsRequest.fromJson(grant.claims), null, grant.authTime, acr,
                 session.map(s -> s.amr).orElse(null), grant.sid, at.value(), null));
-        audit.record(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
+        audit.recordAfterCommit(new AuditEvent(AuditEvent.TOKEN_ISSUED, user.id, client.clientId(),
                 Map.of("grant_type", TYPE, "grant_id", grant.id.toString(), "scope", scope.toString())));
         return TokenResponse.of(at, scope.toString(), refreshToken, idToken);
     }
