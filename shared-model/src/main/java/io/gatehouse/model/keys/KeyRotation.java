@@ -1,11 +1,11 @@
 package io.gatehouse.model.keys;
 
+import io.gatehouse.model.audit.AuditEvent;
+import io.gatehouse.model.audit.AuditTrail;
 import io.gatehouse.model.config.TokensConfig;
-import io.gatehouse.model.entity.AuditEventEntity;
 import io.gatehouse.model.jose.EncryptionKeyType;
 import io.gatehouse.model.jose.JwsAlgorithm;
 import io.gatehouse.model.jose.KeyAlgorithm;
-import io.gatehouse.model.repository.AuditEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,7 @@ public class KeyRotation {
     @Inject
     TokensConfig tokens;
     @Inject
-    AuditEventRepository audit;
+    AuditTrail audit;
 
     /** What a scheduled run did; {@code locked} false when another replica held the lock (nothing done). */
     public record Outcome(boolean locked, List<KeyTransition> applied, List<String> created) {
@@ -146,11 +146,10 @@ public class KeyRotation {
         return new EmergencyRotation(revoked, List.copyOf(retired), activated);
     }
 
+    /** In the rotation's transaction, through the one audit trail (counted like every other event). */
     private void record(Map<String, Object> details, String clientId) {
-        AuditEventEntity event = new AuditEventEntity();
-        event.type = "signing_keys_rotated";
-        event.clientId = clientId;
-        event.details = details;
-        audit.persist(event);
+        Map<String, Object> present = new LinkedHashMap<>(details);
+        present.values().removeIf(java.util.Objects::isNull); // an event's details hold no nulls (AuditEvent)
+        audit.record(new AuditEvent("signing_keys_rotated", null, clientId, present));
     }
 }
