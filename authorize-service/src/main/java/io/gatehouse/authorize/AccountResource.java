@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * The account page: the signed-in user lists the applications they allowed and revokes them, and turns two-step
@@ -54,13 +55,10 @@ public class AccountResource {
     @Path("/totp/begin")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response beginTotp(@FormParam("csrf") String csrf, @Context HttpHeaders headers) {
-        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
-        Optional<UserEntity> user = secondFactor.user(cookie, csrf);
-        if (user.isEmpty()) {
-            return refused(headers);
-        }
-        secondFactor.begin(user.get());
-        return pages.seeOther("/account").build();
+        return signedIn(csrf, headers, (user, overview) -> {
+            secondFactor.begin(user);
+            return pages.seeOther("/account").build();
+        });
     }
 
     @POST
@@ -68,15 +66,10 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirmTotp(@FormParam("csrf") String csrf, @FormParam("code") String code, @Context HttpHeaders headers,
                                 @Context HttpServerRequest http) {
-        String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
-        Optional<UserEntity> user = secondFactor.user(cookie, csrf);
-        if (user.isEmpty()) {
-            return refused(headers);
-        }
-        Optional<List<String>> codes = secondFactor.confirm(user.get(), code, BrowserRequest.address(http));
-        Account.Overview overview = account.overview(cookie).orElseThrow();
-        // The recovery codes are in this answer only (no-store, like every page): never stored in the clear.
-        return codes.map(c -> page(headers, overview, c, null)).orElseGet(() -> page(headers, overview, List.of(), "mfa_code_wrong"));
+        return signedIn(csrf, headers, (user, overview) -> secondFactor.confirm(user, code, BrowserRequest.address(http))
+                // The recovery codes are in this answer only (no-store, like every page): never stored in the clear.
+                .map(codes -> page(headers, overview, codes, null))
+                .orElseGet(() -> page(headers, overview, List.of(), "mfa_code_wrong")));
     }
 
     @POST
@@ -84,15 +77,17 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeTotp(@FormParam("csrf") String csrf, @FormParam("code") String code, @Context HttpHeaders headers,
                                @Context HttpServerRequest http) {
+        return signedIn(csrf, headers, (user, overview) -> secondFactor.remove(user, code, BrowserRequest.address(http))
+                ? pages.seeOther("/account").build()
+                : page(headers, overview, List.of(), "mfa_code_wrong"));
+    }
+
+    /** Runs {@code action} for the signed-in user of a posted account form; a 403 page without session or CSRF token. */
+    private Response signedIn(String csrf, HttpHeaders headers, BiFunction<UserEntity, Account.Overview, Response> action) {
         String cookie = BrowserRequest.cookie(headers, Sessions.COOKIE);
         Optional<UserEntity> user = secondFactor.user(cookie, csrf);
-        if (user.isEmpty()) {
-            return refused(headers);
-        }
-        if (!secondFactor.remove(user.get(), code, BrowserRequest.address(http))) {
-            return page(headers, account.overview(cookie).orElseThrow(), List.of(), "mfa_code_wrong");
-        }
-        return pages.seeOther("/account").build();
+        Optional<Account.Overview> overview = user.isEmpty() ? Optional.empty() : account.overview(cookie);
+        return overview.isEmpty() ? refused(headers) : action.apply(user.get(), overview.get());
     }
 
     private Response refused(HttpHeaders headers) {

@@ -210,6 +210,19 @@ class SecondFactorTest {
         assertTrue(TestBrowser.isRedirect(again) && Flows.parameters(again).containsKey("code"), again.asString());
     }
 
+    @Test
+    void theAccountFormsNeedASessionAndTheirCsrfToken() throws Exception {
+        TestBrowser nobody = new TestBrowser();
+        for (String form : List.of("/account/totp/begin", "/account/totp/confirm", "/account/totp/remove")) {
+            assertEquals(403, nobody.post(form, Map.of("csrf", "x", "code", "123456")).statusCode(), form);
+        }
+        TestBrowser b = new TestBrowser();
+        UserEntity user = fixtures.user();
+        Flows.run(b, Flows.request(fixtures.client(), "code", "openid"), user);
+        assertEquals(403, b.post("/account/totp/begin", Map.of("csrf", "forged")).statusCode());
+        assertFalse(store.find(user.id).isPresent(), "nothing started by a forged form");
+    }
+
     // --- helpers
 
     /** Signs in on the account page, enrols, reads the secret from the page and confirms with the current code. */

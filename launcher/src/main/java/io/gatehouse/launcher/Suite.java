@@ -152,16 +152,7 @@ public final class Suite implements AutoCloseable {
      * waits until the process is gone. {@link #revive} brings it back.
      */
     public synchronized void kill(String name) {
-        Process p = processes.get(indexOf(name));
-        p.destroyForcibly();
-        try {
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " did not die");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        end(name, true);
     }
 
     /**
@@ -169,11 +160,19 @@ public final class Suite implements AutoCloseable {
      * until the process is gone. {@link #revive} brings it back.
      */
     public synchronized void stop(String name) {
+        end(name, false);
+    }
+
+    private void end(String name, boolean forcibly) {
         Process p = processes.get(indexOf(name));
-        p.destroy();
+        if (forcibly) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
         try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException(name + " did not stop");
+            if (!p.waitFor(forcibly ? 20 : 60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not end");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
