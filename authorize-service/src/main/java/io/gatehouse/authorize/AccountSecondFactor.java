@@ -6,7 +6,6 @@ import io.gatehouse.model.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +24,7 @@ public class AccountSecondFactor {
     @Inject
     SecondFactor factor;
     @Inject
-    LoginThrottle throttle;
+    CodeAttempts attempts;
 
     /** The signed-in user of a posted account form: a live session and the form's CSRF token. */
     @Transactional
@@ -38,11 +37,12 @@ public class AccountSecondFactor {
 
     /** What the page shows of {@code user}'s second factor, with {@code message} and new recovery codes, if any. */
     public Pages.SecondFactorView view(UserEntity user, PageTexts t, List<String> newCodes, String message) {
-        if (factor.enrolled(user.id)) {
-            return new Pages.SecondFactorView(true, t.get("mfa_codes_left", factor.recoveryCodesLeft(user.id)), null, null,
+        SecondFactor.Status status = factor.status(user.id, user.username);
+        if (status.enrolled()) {
+            return new Pages.SecondFactorView(true, t.get("mfa_codes_left", status.recoveryCodesLeft()), null, null,
                     newCodes, message);
         }
-        return factor.pending(user.id, user.username)
+        return status.pending()
                 .map(e -> new Pages.SecondFactorView(false, null, e.qrSvg(), e.secret(), newCodes, message))
                 .orElse(new Pages.SecondFactorView(false, null, null, null, newCodes, message));
     }
@@ -54,33 +54,12 @@ public class AccountSecondFactor {
 
     /** The recovery codes when {@code code} confirms the enrolment; empty when it does not (or when throttled). */
     public Optional<List<String>> confirm(UserEntity user, String code, String address) {
-        if (throttled(user, address)) {
-            return Optional.empty();
-        }
-        Optional<List<String>> codes = factor.confirm(user.id, code, address);
-        if (codes.isEmpty()) {
-            throttle.failed(address);
-        } else {
-            throttle.succeeded(user.username, address);
-        }
-        return codes;
+        return attempts.attempt(user, address, () -> factor.confirm(user.id, code, address)).accepted();
     }
 
     /** Turns the second factor off when {@code code} is a current code or a recovery code. */
     public boolean remove(UserEntity user, String code, String address) {
-        if (throttled(user, address)) {
-            return false;
-        }
-        if (factor.verify(user.id, code) == SecondFactor.Answer.REFUSED) {
-            throttle.failed(address);
-            return false;
-        }
-        throttle.succeeded(user.username, address);
-        return factor.remove(user.id, "user", address);
-    }
-
-    private boolean throttled(UserEntity user, String address) {
-        Duration wait = throttle.admit(user.username, address);
-        return !wait.isZero() && !wait.isNegative();
+        return attempts.attempt(user, address, () -> factor.accepted(user.id, code)).accepted().isPresent()
+                && factor.remove(user.id, "user", address);
     }
 }

@@ -2,9 +2,9 @@ package io.gatehouse.authorize;
 
 import io.gatehouse.authorize.AuthorizationFlow.LoginView;
 import io.gatehouse.authorize.mfa.SecondFactor;
+import io.gatehouse.model.discovery.AmrValue;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.user.Authentication;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The login page of a pending authorization request: username and password, then the second factor of users who
@@ -40,12 +42,6 @@ public class LoginResource {
     OneLoginAtATime oneAtATime;
     @Inject
     SecondFactorLogin secondFactor;
-    @Inject
-    SecondFactor factors;
-    @Inject
-    LoginThrottle throttle;
-    @Inject
-    AuditLog audit;
 
     @GET
     public Response show(@QueryParam("request") String requestId, @Context HttpHeaders headers) {
@@ -69,7 +65,7 @@ public class LoginResource {
                              HttpServerRequest http) {
         PasswordLogin.Result result = passwords.attempt(username, password, BrowserRequest.address(http));
         if (result.throttled()) {
-            long seconds = Math.max(1, (result.retryAfter().toMillis() + 999) / 1000);
+            long seconds = retryAfterSeconds(result.retryAfter());
             return Response.fromResponse(page(requestId, headers, Duration.ofSeconds(seconds), 429))
                     .header("Retry-After", seconds).build();
         }
@@ -83,7 +79,7 @@ public class LoginResource {
         if (secondFactor.required(requestId, browser, result.user())) {
             return otpPage(requestId, headers, null, 200);
         }
-        return loggedIn(requestId, browser, headers, result.user(), List.of(Sessions.AMR_PASSWORD));
+        return loggedIn(requestId, browser, headers, result.user(), AmrValue.of(AmrValue.PASSWORD));
     }
 
     /** The second step (RFC 6238 TOTP, or a recovery code) of a user who passed the password step. */
@@ -106,23 +102,21 @@ public class LoginResource {
 
     private Response secondAttempt(String requestId, String browser, UserEntity user, String code, HttpHeaders headers,
                                    HttpServerRequest http) {
-        String address = BrowserRequest.address(http);
-        // The same throttle as passwords: per account and per address (issue 21.2).
-        Duration wait = throttle.admit(user.username, address);
-        if (!wait.isZero() && !wait.isNegative()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        CodeAttempts.Result<SecondFactor.Answer> result = secondFactor.verify(user, code, BrowserRequest.address(http));
+        if (result.throttled()) {
+            long seconds = retryAfterSeconds(result.retryAfter());
             return Response.fromResponse(otpPage(requestId, headers, t -> t.get("login_throttled", seconds), 429))
                     .header("Retry-After", seconds).build();
         }
-        SecondFactor.Answer answer = factors.verify(user.id, code);
-        if (answer == SecondFactor.Answer.REFUSED) {
-            throttle.failed(address);
-            QuarkusTransaction.requiringNew().run(() -> audit.record("login_otp_failed", user.id, null, null, address));
+        if (result.accepted().isEmpty()) {
             return otpPage(requestId, headers, t -> t.get("otp_failed"), 200);
         }
-        throttle.succeeded(user.username, address);
-        return loggedIn(requestId, browser, headers, user,
-                List.of(Sessions.AMR_PASSWORD, SecondFactor.AMR_OTP, SecondFactor.AMR_MFA));
+        return loggedIn(requestId, browser, headers, user, AmrValue.of(AmrValue.PASSWORD, AmrValue.OTP, AmrValue.MFA));
+    }
+
+    /** Retry-After (RFC 9110 10.2.3) in whole seconds, at least one. */
+    private static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private Response loggedIn(String requestId, String browser, HttpHeaders headers, UserEntity user, List<String> amr) {
@@ -132,15 +126,10 @@ public class LoginResource {
                 in.sessionCookie() == null ? null : sessions.cookie(in.sessionCookie()));
     }
 
-    private Response otpPage(String requestId, HttpHeaders headers, java.util.function.Function<PageTexts, String> message,
-                             int status) {
-        String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
-        Optional<LoginView> view = flow.loginView(requestId, browser);
-        if (view.isEmpty()) {
-            return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
-        }
-        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
-        return pages.otpPage(t, view.get().client(), requestId, view.get().csrf(), message == null ? null : message.apply(t), status);
+    /** The second step's page (the code form) with {@code message}, if any. */
+    private Response otpPage(String requestId, HttpHeaders headers, Function<PageTexts, String> message, int status) {
+        return withView(requestId, headers, (t, view) -> pages.otpPage(t, view.client(), requestId, view.csrf(),
+                message == null ? null : message.apply(t), status));
     }
 
     private static String refusalMessage(Authentication.Refusal refusal) {
@@ -163,13 +152,18 @@ public class LoginResource {
                 : failure.isZero() ? t.get("login_failed") : t.get("login_throttled", failure.toSeconds()), status);
     }
 
-    private Response loginPage(String requestId, HttpHeaders headers, java.util.function.Function<PageTexts, String> message, int status) {
+    private Response loginPage(String requestId, HttpHeaders headers, Function<PageTexts, String> message, int status) {
+        return withView(requestId, headers, (t, view) -> pages.loginPage(t, view.client(), requestId, view.csrf(),
+                view.loginHint(), message.apply(t), status));
+    }
+
+    /** A page of the pending request (a fresh CSRF token in its view), or the expired-request page. */
+    private Response withView(String requestId, HttpHeaders headers, BiFunction<PageTexts, LoginView, Response> page) {
         String browser = BrowserRequest.cookie(headers, PendingRequests.BROWSER_COOKIE);
         Optional<LoginView> view = flow.loginView(requestId, browser);
         if (view.isEmpty()) {
             return pages.render(new FlowResult.ErrorPage(AuthorizationFlow.EXPIRED, 400), BrowserRequest.texts(headers, List.of()));
         }
-        PageTexts t = BrowserRequest.texts(headers, view.get().uiLocales());
-        return pages.loginPage(t, view.get().client(), requestId, view.get().csrf(), view.get().loginHint(), message.apply(t), status);
+        return page.apply(BrowserRequest.texts(headers, view.get().uiLocales()), view.get());
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Authorization requests waiting for the user (table {@code authorization_requests}): kept server-side, bound to
@@ -140,15 +141,15 @@ public class PendingRequests {
      * Keeps, encrypted, that {@code userId} gave the right password for this request and must now give the second
      * factor (the form of the page shown next carries a new CSRF token).
      */
-    public void rememberFirstFactor(AuthorizationRequestEntity request, java.util.UUID userId) {
+    public void rememberFirstFactor(AuthorizationRequestEntity request, UUID userId) {
         Map<String, Object> stored = stored(request);
         stored.put("first_factor_user", userId.toString());
         store(request, stored);
     }
 
     /** The user who passed the password step of this request and still owes the second factor. */
-    public Optional<java.util.UUID> firstFactor(AuthorizationRequestEntity request) {
-        return stored(request).get("first_factor_user") instanceof String id ? Optional.of(java.util.UUID.fromString(id))
+    public Optional<UUID> firstFactor(AuthorizationRequestEntity request) {
+        return stored(request).get("first_factor_user") instanceof String id ? Optional.of(UUID.fromString(id))
                 : Optional.empty();
     }
 

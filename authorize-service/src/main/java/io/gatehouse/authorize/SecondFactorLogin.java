@@ -4,6 +4,7 @@ import io.gatehouse.authorize.mfa.SecondFactor;
 import io.gatehouse.model.entity.AuthorizationRequestEntity;
 import io.gatehouse.model.entity.UserEntity;
 import io.gatehouse.model.repository.UserRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,10 @@ public class SecondFactorLogin {
     SecondFactor factor;
     @Inject
     UserRepository users;
+    @Inject
+    CodeAttempts attempts;
+    @Inject
+    AuditLog audit;
 
     /** True when {@code user} owes a second factor for request {@code id}; it is then remembered. */
     @Transactional
@@ -33,6 +38,18 @@ public class SecondFactorLogin {
         Optional<AuthorizationRequestEntity> p = pending.findLocked(id, browser);
         p.ifPresent(r -> pending.rememberFirstFactor(r, user.id));
         return true;
+    }
+
+    /**
+     * The second step: a TOTP code or a recovery code of {@code user}, throttled like the password; a refusal is
+     * audited ({@code login_otp_failed}).
+     */
+    public CodeAttempts.Result<SecondFactor.Answer> verify(UserEntity user, String code, String address) {
+        CodeAttempts.Result<SecondFactor.Answer> result = attempts.attempt(user, address, () -> factor.accepted(user.id, code));
+        if (result.accepted().isEmpty() && !result.throttled()) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record("login_otp_failed", user.id, null, null, address));
+        }
+        return result;
     }
 
     /** The user who passed the password step of request {@code id} in this browser, if any. */

@@ -4,7 +4,7 @@ import io.gatehouse.model.authorization.AuthenticatedSession;
 import io.gatehouse.model.config.GatehouseConfig;
 import io.gatehouse.model.crypto.RandomTokens;
 import io.gatehouse.model.crypto.Sha256;
-import io.gatehouse.model.discovery.AcrValue;
+import io.gatehouse.model.discovery.AmrValue;
 import io.gatehouse.model.entity.SessionEntity;
 import io.gatehouse.model.logout.SessionTermination;
 import io.gatehouse.model.repository.SessionRepository;
@@ -27,9 +27,6 @@ public class Sessions {
 
     public static final String COOKIE = "GH_SESSION";
     /** OIDC Core 2, RFC 8176 2: the authentication method of a password login. */
-    public static final String AMR_PASSWORD = "pwd";
-    /** RFC 8176 2: more than one factor (here password and TOTP, with "otp"). */
-    public static final String AMR_MFA = "mfa";
 
 
     @Inject
@@ -80,18 +77,13 @@ public class Sessions {
         s.cookieHash = Sha256.hash(cookie);
         s.authTime = now;
         s.amr = new java.util.ArrayList<>(amr);
-        s.acr = acr(amr);
+        s.acr = AmrValue.acr(amr).value();
         s.lastSeenAt = now;
         s.expiresAt = now.plus(config.absoluteLifetime());
         if (!same) {
             em.persist(s);
         }
         return new Started(s, cookie);
-    }
-
-    /** The acr of a login by its methods (OIDC Core 2): MFA with a second factor, else PASSWORD. */
-    public static String acr(List<String> amr) {
-        return (amr.contains(AMR_MFA) ? AcrValue.MFA : AcrValue.PASSWORD).value();
     }
 
     /** Records that {@code clientId} received tokens or a code in the session (a target of logout). */

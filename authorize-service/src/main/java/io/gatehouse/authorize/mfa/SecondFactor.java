@@ -30,10 +30,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SecondFactor {
 
-    /** RFC 8176 2: authentication method references of a login with the second factor. */
-    public static final String AMR_OTP = "otp";
-    public static final String AMR_MFA = "mfa";
-
     @Inject
     SecondFactors store;
     @Inject
@@ -47,6 +43,10 @@ public class SecondFactor {
     public record Enrolment(String secret, String uri, String qrSvg) {
     }
 
+    /** What the account page shows: a confirmed authenticator (with the recovery codes left), one being set up, or none. */
+    public record Status(boolean enrolled, long recoveryCodesLeft, Optional<Enrolment> pending) {
+    }
+
     public boolean enrolled(UUID userId) {
         return store.enrolled(userId);
     }
@@ -55,23 +55,27 @@ public class SecondFactor {
         return store.unusedRecoveryCodes(userId);
     }
 
+    /** One read of the authenticator, then the recovery codes left only when it is confirmed. */
+    public Status status(UUID userId, String username) {
+        Optional<SecondFactors.Authenticator> a = store.find(userId);
+        if (a.isPresent() && a.get().confirmed()) {
+            return new Status(true, store.unusedRecoveryCodes(userId), Optional.empty());
+        }
+        return new Status(false, 0, a.map(x -> enrolment(username, secret(x))));
+    }
+
     /** A new secret for {@code userId}; empty when a confirmed authenticator exists (remove it first). */
     public Optional<Enrolment> begin(UUID userId, String username) {
         byte[] secret = RandomTokens.raw(Totp.SECRET_BYTES);
         if (!store.begin(userId, encryption.encrypt(secret, aad(userId)))) {
             return Optional.empty();
         }
-        String uri = OtpAuthUri.of(config.issuer(), username, secret);
-        return Optional.of(new Enrolment(Base32.encode(secret), uri, QrCode.svg(uri)));
+        return Optional.of(enrolment(username, secret));
     }
 
-    /** The enrolment in progress again (the page reloaded), without a new secret. */
-    public Optional<Enrolment> pending(UUID userId, String username) {
-        return store.find(userId).filter(a -> !a.confirmed()).map(a -> {
-            byte[] secret = encryption.decrypt(a.secretEnc(), aad(userId));
-            String uri = OtpAuthUri.of(config.issuer(), username, secret);
-            return new Enrolment(Base32.encode(secret), uri, QrCode.svg(uri));
-        });
+    private Enrolment enrolment(String username, byte[] secret) {
+        String uri = OtpAuthUri.of(config.issuer(), username, secret);
+        return new Enrolment(Base32.encode(secret), uri, QrCode.svg(uri));
     }
 
     /**
@@ -119,6 +123,11 @@ public class SecondFactor {
             return Answer.RECOVERY_CODE;
         }
         return Answer.REFUSED;
+    }
+
+    /** {@link #verify}, empty when refused. */
+    public Optional<Answer> accepted(UUID userId, String presented) {
+        return Optional.of(verify(userId, presented)).filter(a -> a != Answer.REFUSED);
     }
 
     /** Removes the authenticator and the recovery codes; {@code by} says who ("user" or "admin"). Audited. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,6 +45,9 @@ public class AuditBatch {
     private BlockingQueue<AuditEventRows.Row> queue;
     private Thread writer;
     private volatile boolean closed;
+    /** Events handed to the queue, and events written or given up on: flush() waits for the second to catch up. */
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong settled = new AtomicLong();
 
     void start(@Observes StartupEvent event) {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -77,7 +81,8 @@ public class AuditBatch {
     private void enqueue(AuditEventRows.Row row) {
         metrics.counter("gatehouse.audit.events", "type", row.type()).increment();
         try {
-            if (!closed && (queue.offer(row) || queue.offer(row, 1, TimeUnit.SECONDS))) {
+            if (!closed && queue.offer(row, 1, TimeUnit.SECONDS)) {
+                queued.incrementAndGet();
                 return;
             }
         } catch (InterruptedException e) {
@@ -114,10 +119,12 @@ public class AuditBatch {
                     queue.drainTo(batch, AuditEventRows.MAX_ROWS - batch.size());
                 }
                 if (write(batch)) {
+                    settled.addAndGet(batch.size());
                     batch.clear();
                     backoff = 100;
                 } else if (closed) {
                     batch.forEach(this::unwritten);
+                    settled.addAndGet(batch.size());
                     batch.clear();
                 } else {
                     Thread.sleep(backoff); // the database is away: keep the batch and try again
@@ -168,12 +175,15 @@ public class AuditBatch {
         }
     }
 
-    /** Waits until everything queued so far is written (tests, and callers that need read-your-writes). */
+    /**
+     * Waits (up to ten seconds) until every event queued before the call is written or given up on: for tests, and for
+     * callers that must read their own events.
+     */
     public void flush() throws InterruptedException {
+        long target = queued.get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!queue.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        while (settled.get() < target && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
-        Thread.sleep(config.flushInterval().toMillis() + 100);
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.model.audit;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,8 +21,20 @@ public record AuditEvent(String type, UUID userId, String clientId, String sourc
     /** A token was revoked at the revocation endpoint (RFC 7009). */
     public static final String TOKEN_REVOKED = "token_revoked";
 
+    /** Details without a value (a kid that was not given, say) are left out rather than stored as null. */
     public AuditEvent {
-        details = details == null ? Map.of() : Map.copyOf(details);
+        if (details == null) {
+            details = Map.of();
+        } else {
+            // Map.of maps refuse containsValue(null): filter by iterating.
+            Map<String, Object> present = new LinkedHashMap<>();
+            details.forEach((k, v) -> {
+                if (v != null) {
+                    present.put(k, v);
+                }
+            });
+            details = Map.copyOf(present);
+        }
     }
 
     /** An event whose source address is not known (or not the point, as for token endpoint decisions). */

@@ -1,6 +1,7 @@
 package io.gatehouse.model.authorization;
 
 import io.gatehouse.model.discovery.AcrValue;
+import io.gatehouse.model.discovery.AmrValue;
 import io.gatehouse.model.error.OAuthError;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ public final class InteractionPolicy {
 
     /** Whether the session's login used a second factor (RFC 8176 "mfa"). */
     private static boolean twoFactors(AuthenticatedSession s) {
-        return s.amr().contains("mfa");
+        return AmrValue.acr(s.amr()) == AcrValue.MFA;
     }
 
     /** Why a (fresh) login is needed, or null when the session suffices. */
